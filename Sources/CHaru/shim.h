@@ -1,0 +1,4 @@
+#ifndef FIRMLINK_CHARU_SHIM_H
+#define FIRMLINK_CHARU_SHIM_H
+#include <hpdf.h>
+#endif
