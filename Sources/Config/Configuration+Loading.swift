@@ -1,0 +1,210 @@
+import Foundation
+import TOMLKit
+
+extension Configuration {
+    /// The configuration file to use: `--config`, else `FIRMLINK_CONFIG`, else `firmlink.toml` in
+    /// the current folder.
+    public static func locate(explicit: String?, environment: [String: String]) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let fromEnvironment = environment["FIRMLINK_CONFIG"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "firmlink.toml"
+    }
+
+    /// Reads and checks the file at `path`; the token comes from `BASELINKER_TOKEN` in
+    /// `environment` when set.
+    public static func load(path: String, environment: [String: String]) throws -> Configuration {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ConfigurationError(
+                file: path,
+                message: exists
+                    ? "cannot be read"
+                    : "no such file; create one with `firmlink init` or pass --config")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: path, message: "is not UTF-8 text")
+        }
+        let isPrivate = Self.isPrivate(path: path)
+        var configuration = try parse(text, file: path, fileIsPrivate: isPrivate)
+        if let token = environment["BASELINKER_TOKEN"], !token.isEmpty {
+            configuration.baselinker.token = Secret(token)
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        configuration.store.path = resolve(configuration.store.path, against: folder)
+        configuration.rules.script = configuration.rules.script.map { resolve($0, against: folder) }
+        return configuration
+    }
+
+    /// Parses configuration text; `file` names it in errors. Paths are left as written.
+    public static func parse(_ text: String, file: String, fileIsPrivate: Bool = false) throws -> Configuration {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(file: file, line: error.source.begin.line, message: error.description)
+        }
+        let reader = TableReader(table: root, path: [], file: file, keyLines: KeyLines(text: text))
+        var configuration = Configuration(file: file)
+        configuration.baselinker = try reader.table("baselinker") { try readBaseLinker($0, fileIsPrivate: fileIsPrivate) }
+        configuration.store = try reader.table("store", readStore)
+        configuration.seller = try reader.table("seller", readSeller)
+        configuration.modules = try reader.table("modules", readModules)
+        configuration.orders = try reader.table("orders", readOrders)
+        configuration.products = try reader.table("products", readProducts)
+        configuration.warehouses = try reader.table("warehouses", readWarehouses)
+        configuration.rules = try reader.table("rules", readRules)
+        configuration.numbering = try reader.table("numbering", readNumbering)
+        try reader.rejectUnknownKeys()
+        return configuration
+    }
+
+    private static func readBaseLinker(_ table: TableReader, fileIsPrivate: Bool) throws -> BaseLinker {
+        var section = BaseLinker()
+        let url = try table.string("url", default: section.url.absoluteString)
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", parsed.host != nil
+        else { throw table.error("url", "must be an http or https URL, found \"\(url)\"") }
+        section.url = parsed
+        section.requestsPerMinute = try table.int("requests_per_minute", default: 100)
+        section.inventoryId = try table.int("inventory_id", default: 0)
+        section.invoiceSeriesId = try table.int("invoice_series_id", default: 0)
+        if let token = try table.optionalString("token"), !token.isEmpty {
+            guard fileIsPrivate else {
+                throw table.error(
+                    "token",
+                    "the file is readable by others; keep the token in BASELINKER_TOKEN or make the file private (chmod 600)")
+            }
+            section.token = Secret(token)
+        }
+        return section
+    }
+
+    private static func readStore(_ table: TableReader) throws -> Store {
+        var section = Store()
+        section.path = try table.string("path", default: section.path)
+        if section.path.isEmpty { throw table.error("path", "must not be empty") }
+        return section
+    }
+
+    private static func readSeller(_ table: TableReader) throws -> Seller {
+        var section = Seller()
+        section.name = try table.string("name", default: "")
+        section.taxId = try table.string("tax_id", default: "")
+        section.address = try table.string("address", default: "")
+        section.postcode = try table.string("postcode", default: "")
+        section.city = try table.string("city", default: "")
+        section.country = try countryCode(table, "country", default: "PL")
+        let zone = try table.string("timezone", default: "Europe/Warsaw")
+        guard let timeZone = TimeZone(identifier: zone) else {
+            throw table.error("timezone", "is not a known timezone: \"\(zone)\" (for example \"Europe/Warsaw\")")
+        }
+        section.timeZone = timeZone
+        return section
+    }
+
+    private static func readModules(_ table: TableReader) throws -> Modules {
+        var section = Modules()
+        section.orders = try table.bool("orders", default: true)
+        section.products = try table.bool("products", default: true)
+        section.warehouses = try table.bool("warehouses", default: true)
+        return section
+    }
+
+    private static func readOrders(_ table: TableReader) throws -> Orders {
+        var section = Orders()
+        if let from = try table.optionalString("from") {
+            guard let day = CalendarDay(from) else {
+                throw table.error("from", "must be a date written YYYY-MM-DD, found \"\(from)\"")
+            }
+            section.from = day
+        }
+        let document = try table.choice(
+            "default_document", default: "receipt", from: DefaultDocument.allCases.map(\.rawValue))
+        section.defaultDocument = DefaultDocument(rawValue: document)!
+        section.autoDocumentType = try table.bool("auto_document_type", default: true)
+        section.sendInvoices = try table.bool("send_invoices", default: true)
+        section.linkProducts = try table.bool("link_products", default: true)
+        section.linkContractors = try table.bool("link_contractors", default: true)
+        section.statuses = try table.idsOrNames("statuses")
+        section.statusAfter = try table.optionalStatus("status_after")
+        section.statusFailed = try table.optionalStatus("status_failed")
+        return section
+    }
+
+    private static func readProducts(_ table: TableReader) throws -> Products {
+        var section = Products()
+        let mode = try table.choice("mode", default: "firmino", from: ProductsMode.allCases.map(\.rawValue))
+        section.mode = ProductsMode(rawValue: mode)!
+        section.updateNames = try table.bool("update_names", default: true)
+        section.priceGroup = try table.int("price_group", default: 0)
+        return section
+    }
+
+    private static func readWarehouses(_ table: TableReader) throws -> Warehouses {
+        var section = Warehouses()
+        let pairs = try table.entries("map") { key, value, map -> (String, Int) in
+            guard key.hasPrefix("bl_"), let id = Int(key.dropFirst(3)), id > 0 else {
+                throw map.error(key, "a BaseLinker warehouse is written bl_<number>, such as bl_1")
+            }
+            guard let storeId = value.int, storeId > 0 else {
+                throw map.error(key, "must be a store warehouse id (a whole number above 0), found \(map.describe(value))")
+            }
+            return (key, storeId)
+        }
+        section.map = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        section.importNew = try table.bool("import_new", default: true)
+        section.pushStock = try table.bool("push_stock", default: true)
+        return section
+    }
+
+    private static func readRules(_ table: TableReader) throws -> Rules {
+        var section = Rules()
+        let script = try table.string("script", default: "")
+        section.script = script.isEmpty ? nil : script
+        section.instructions = try table.int("instructions", default: 1_000_000, in: 1_000...1_000_000_000)
+        section.timeoutMilliseconds = try table.int("timeout_ms", default: 1_000, in: 1...600_000)
+        section.memoryMegabytes = try table.int("memory_mb", default: 64, in: 1...4_096)
+        return section
+    }
+
+    private static func readNumbering(_ table: TableReader) throws -> Numbering {
+        var section = Numbering()
+        func format(_ key: String, _ fallback: String) throws -> String {
+            let value = try table.string(key, default: fallback)
+            guard value.contains("{n}") else {
+                throw table.error(key, "must contain {n} (the number within the month), found \"\(value)\"")
+            }
+            return value
+        }
+        section.receipt = try format("receipt", section.receipt)
+        section.invoice = try format("invoice", section.invoice)
+        section.invoiceWDT = try format("invoice_wdt", section.invoiceWDT)
+        section.invoiceExport = try format("invoice_export", section.invoiceExport)
+        return section
+    }
+
+    private static func countryCode(_ table: TableReader, _ key: String, default fallback: String) throws -> String {
+        let value = try table.string(key, default: fallback)
+        guard value.count == 2, value.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw table.error(key, "must be a two-letter country code such as \"PL\", found \"\(value)\"")
+        }
+        return value.uppercased()
+    }
+
+    private static func isPrivate(path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let permissions = attributes[.posixPermissions] as? NSNumber
+        else { return false }
+        return permissions.intValue & 0o077 == 0
+    }
+
+    private static func resolve(_ path: String, against folder: URL) -> String {
+        if path.hasPrefix("/") { return path }
+        return folder.appendingPathComponent(path).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,189 @@
+public import Foundation
+
+/// The seller's `firmlink.toml`, parsed and checked (DESIGN §1). Every key is optional and has
+/// the default shown in the README; what is present must have the right type and a valid value.
+public struct Configuration: Sendable {
+    /// The file this configuration was read from (as given), for messages.
+    public var file: String
+    public var baselinker = BaseLinker()
+    public var store = Store()
+    public var seller = Seller()
+    public var modules = Modules()
+    public var orders = Orders()
+    public var products = Products()
+    public var warehouses = Warehouses()
+    public var rules = Rules()
+    public var numbering = Numbering()
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    public struct BaseLinker: Sendable {
+        public var url = URL(string: "https://api.baselinker.com/connector.php")!
+        public var requestsPerMinute = 100
+        public var inventoryId = 0
+        public var invoiceSeriesId = 0
+        /// From `BASELINKER_TOKEN`, else from the file when the file is private (mode 0600).
+        public var token: Secret?
+        public init() {}
+    }
+
+    public struct Store: Sendable {
+        /// Resolved against the configuration file's folder.
+        public var path = "firmlink.sqlite"
+        public init() {}
+    }
+
+    /// The seller printed on documents; its timezone sets business dates and numbering months.
+    public struct Seller: Sendable {
+        public var name = ""
+        public var taxId = ""
+        public var address = ""
+        public var postcode = ""
+        public var city = ""
+        public var country = "PL"
+        public var timeZone = TimeZone(identifier: "Europe/Warsaw")!
+        public init() {}
+    }
+
+    public struct Modules: Sendable {
+        public var orders = true
+        public var products = true
+        public var warehouses = true
+        public init() {}
+    }
+
+    public enum DefaultDocument: String, Sendable, CaseIterable {
+        case receipt, invoice
+    }
+
+    /// A BaseLinker order status as the seller wrote it: its id, or its name.
+    public enum StatusReference: Sendable, Hashable, CustomStringConvertible {
+        case id(Int)
+        case name(String)
+
+        public var description: String {
+            switch self {
+            case .id(let id): return String(id)
+            case .name(let name): return "\"\(name)\""
+            }
+        }
+    }
+
+    public struct Orders: Sendable {
+        /// The first day whose orders are taken, in the seller's timezone; nil when not set.
+        public var from: CalendarDay?
+        public var defaultDocument = DefaultDocument.receipt
+        public var autoDocumentType = true
+        public var sendInvoices = true
+        public var linkProducts = true
+        public var linkContractors = true
+        /// Empty: every status.
+        public var statuses: [StatusReference] = []
+        public var statusAfter: StatusReference?
+        public var statusFailed: StatusReference?
+        public init() {}
+    }
+
+    public enum ProductsMode: String, Sendable, CaseIterable {
+        case firmino, baselinker, manual
+    }
+
+    public struct Products: Sendable {
+        public var mode = ProductsMode.firmino
+        public var updateNames = true
+        public var priceGroup = 0
+        public init() {}
+    }
+
+    public struct Warehouses: Sendable {
+        /// BaseLinker warehouse (`bl_<id>`) → store warehouse id.
+        public var map: [String: Int] = [:]
+        public var importNew = true
+        public var pushStock = true
+        public init() {}
+    }
+
+    public struct Rules: Sendable {
+        /// A rules script resolved against the configuration file's folder; nil: the built-in rules.
+        public var script: String?
+        public var instructions = 1_000_000
+        public var timeoutMilliseconds = 1_000
+        public var memoryMegabytes = 64
+        public init() {}
+    }
+
+    /// Number formats per document type: `{n}` the number in the month, `{MM}` and `{YYYY}`.
+    public struct Numbering: Sendable {
+        public var receipt = "PAR/{n}/{MM}/{YYYY}"
+        public var invoice = "FV/{n}/{MM}/{YYYY}"
+        public var invoiceWDT = "WDT/{n}/{MM}/{YYYY}"
+        public var invoiceExport = "EXP/{n}/{MM}/{YYYY}"
+        public init() {}
+    }
+}
+
+/// A day of the calendar, without a timezone (`2026-11-01`).
+public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`; nil when the text is not a real date.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day on which `date` falls in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: components.year!, month: components.month!, day: components.day!)
+    }
+
+    /// The first instant of this day in `timeZone`.
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
+    public var description: String {
+        let mm = month < 10 ? "0\(month)" : "\(month)"
+        let dd = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(mm)-\(dd)"
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+/// A secret (the BaseLinker token): its value is reachable only through `reveal()`, and every
+/// description of it prints a mask.
+public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
+    private let value: String
+    public init(_ value: String) { self.value = value }
+    public func reveal() -> String { value }
+    public var description: String { "••••" }
+    public var debugDescription: String { "Secret(••••)" }
+    public var customMirror: Mirror { Mirror(self, children: []) }
+}

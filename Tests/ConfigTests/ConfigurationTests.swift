@@ -1,0 +1,200 @@
+import Config
+import Foundation
+import Testing
+
+@Suite("firmlink.toml")
+struct ConfigurationTests {
+    @Test("an empty file gives the documented defaults")
+    func defaults() throws {
+        let configuration = try Configuration.parse("", file: "firmlink.toml")
+        #expect(configuration.baselinker.url.absoluteString == "https://api.baselinker.com/connector.php")
+        #expect(configuration.baselinker.requestsPerMinute == 100)
+        #expect(configuration.store.path == "firmlink.sqlite")
+        #expect(configuration.seller.timeZone.identifier == "Europe/Warsaw")
+        #expect(configuration.orders.defaultDocument == .receipt)
+        #expect(configuration.orders.autoDocumentType)
+        #expect(configuration.orders.statuses.isEmpty)
+        #expect(configuration.orders.statusAfter == nil)
+        #expect(configuration.products.mode == .firmino)
+        #expect(configuration.rules.script == nil)
+        #expect(configuration.rules.instructions == 1_000_000)
+        #expect(configuration.numbering.invoiceWDT == "WDT/{n}/{MM}/{YYYY}")
+    }
+
+    @Test("the example of the design reads back key by key")
+    func fullExample() throws {
+        let text = """
+            [baselinker]
+            url = "http://127.0.0.1:8080/connector.php"   # a sandbox
+            requests_per_minute = 0
+            inventory_id = 307
+            invoice_series_id = 15
+
+            [store]
+            path = "shop.sqlite"
+
+            [seller]
+            name = "Sklep Przykład sp. z o.o."
+            tax_id = "PL5260001246"
+            country = "pl"
+            timezone = "Europe/Warsaw"
+
+            [modules]
+            products = false
+
+            [orders]
+            from = "2026-11-01"
+            default_document = "invoice"
+            auto_document_type = false
+            statuses = [1001, "Do wysłania"]
+            status_after = "Wysłane"
+            status_failed = 1099
+
+            [products]
+            mode = "manual"
+
+            [warehouses]
+            map = { bl_1 = 1, bl_7 = 2 }
+            push_stock = false
+
+            [rules]
+            script = "rules.lua"
+            timeout_ms = 250
+
+            [numbering]
+            receipt = "P/{n}/{MM}/{YYYY}"
+            """
+        let c = try Configuration.parse(text, file: "firmlink.toml")
+        #expect(c.baselinker.url.absoluteString == "http://127.0.0.1:8080/connector.php")
+        #expect(c.baselinker.requestsPerMinute == 0)
+        #expect(c.baselinker.inventoryId == 307)
+        #expect(c.baselinker.invoiceSeriesId == 15)
+        #expect(c.store.path == "shop.sqlite")
+        #expect(c.seller.name == "Sklep Przykład sp. z o.o.")
+        #expect(c.seller.country == "PL")
+        #expect(c.modules.products == false && c.modules.orders)
+        #expect(c.orders.from == CalendarDay(year: 2026, month: 11, day: 1))
+        #expect(c.orders.defaultDocument == .invoice)
+        #expect(c.orders.autoDocumentType == false)
+        #expect(c.orders.statuses == [.id(1001), .name("Do wysłania")])
+        #expect(c.orders.statusAfter == .name("Wysłane"))
+        #expect(c.orders.statusFailed == .id(1099))
+        #expect(c.products.mode == .manual)
+        #expect(c.warehouses.map == ["bl_1": 1, "bl_7": 2])
+        #expect(c.warehouses.pushStock == false)
+        #expect(c.rules.script == "rules.lua")
+        #expect(c.rules.timeoutMilliseconds == 250)
+        #expect(c.numbering.receipt == "P/{n}/{MM}/{YYYY}")
+    }
+
+    @Test("an unknown key names the file, the line and the key", arguments: [
+        ("[orders]\nfrom = \"2026-11-01\"\nsend_invoice = true\n", 3, "orders.send_invoice"),
+        ("colour = 1\n", 1, "colour"),
+        ("[orderz]\nfrom = 1\n", 1, "orderz"),
+        ("[warehouses]\nmap = { bl_1 = 1, xx = 2 }\n", 2, "warehouses.map.xx"),
+    ])
+    func unknownKey(text: String, line: Int, key: String) throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse(text, file: "shop/firmlink.toml")
+        }
+        #expect(error.file == "shop/firmlink.toml")
+        #expect(error.line == line)
+        #expect(error.key == key)
+        #expect(error.description.hasPrefix("shop/firmlink.toml:\(line): \(key): "))
+    }
+
+    @Test("a wrong type or a bad value says what was expected and what was found", arguments: [
+        ("[orders]\n\nsend_invoices = \"yes\"\n", 3, "orders.send_invoices", "must be true or false, found the string \"yes\""),
+        ("[orders]\ndefault_document = \"paragon\"\n", 2, "orders.default_document", "must be \"receipt\" or \"invoice\", found \"paragon\""),
+        ("[orders]\nfrom = \"2026-02-30\"\n", 2, "orders.from", "must be a date written YYYY-MM-DD, found \"2026-02-30\""),
+        ("[orders]\nstatuses = [1001, true]\n", 2, "orders.statuses", "each status must be an id or a non-empty name, found true"),
+        ("[seller]\ntimezone = \"Europe/Warszawa\"\n", 2, "seller.timezone", "is not a known timezone: \"Europe/Warszawa\" (for example \"Europe/Warsaw\")"),
+        ("[baselinker]\nrequests_per_minute = -5\n", 2, "baselinker.requests_per_minute", "must be at least 0, found -5"),
+        ("[baselinker]\nurl = \"ftp://x\"\n", 2, "baselinker.url", "must be an http or https URL, found \"ftp://x\""),
+        ("[products]\nmode = \"both\"\n", 2, "products.mode", "must be one of \"firmino\", \"baselinker\", \"manual\", found \"both\""),
+        ("[numbering]\ninvoice = \"FV/{MM}\"\n", 2, "numbering.invoice", "must contain {n} (the number within the month), found \"FV/{MM}\""),
+        ("[rules]\ntimeout_ms = 0\n", 2, "rules.timeout_ms", "must be between 1 and 600000, found 0"),
+        ("store = 3\n", 1, "store", "must be a table, found the number 3"),
+    ])
+    func badValue(text: String, line: Int, key: String, message: String) throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse(text, file: "firmlink.toml")
+        }
+        #expect(error.line == line)
+        #expect(error.key == key)
+        #expect(error.message == message)
+    }
+
+    @Test("a TOML syntax error reports its line")
+    func syntaxError() throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[orders]\nfrom = \n", file: "firmlink.toml")
+        }
+        #expect(error.line == 2)
+        #expect(error.key == nil)
+    }
+
+    @Test("a token in a file others can read is refused without echoing it")
+    func tokenInPublicFile() throws {
+        let text = "[baselinker]\ntoken = \"3001-77-SECRETVALUE\"\n"
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse(text, file: "firmlink.toml", fileIsPrivate: false)
+        }
+        #expect(error.line == 2)
+        #expect(!error.description.contains("SECRETVALUE"))
+        let accepted = try Configuration.parse(text, file: "firmlink.toml", fileIsPrivate: true)
+        #expect(accepted.baselinker.token?.reveal() == "3001-77-SECRETVALUE")
+        #expect(!"\(accepted.baselinker)".contains("SECRETVALUE"))
+        #expect(!String(reflecting: accepted.baselinker).contains("SECRETVALUE"))
+    }
+
+    @Test("loading resolves paths against the file's folder, takes the token from the environment and checks the file mode")
+    func loading() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("firmlink.toml")
+        try "[store]\npath = \"data/shop.sqlite\"\n[rules]\nscript = \"rules.lua\"\n[baselinker]\ntoken = \"from-file\"\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.load(path: file.path, environment: [:])
+        }
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let fromFile = try Configuration.load(path: file.path, environment: [:])
+        #expect(fromFile.baselinker.token?.reveal() == "from-file")
+        #expect(fromFile.store.path == folder.appendingPathComponent("data/shop.sqlite").standardizedFileURL.path)
+        #expect(fromFile.rules.script == folder.appendingPathComponent("rules.lua").standardizedFileURL.path)
+
+        let fromEnvironment = try Configuration.load(path: file.path, environment: ["BASELINKER_TOKEN": "from-env"])
+        #expect(fromEnvironment.baselinker.token?.reveal() == "from-env")
+    }
+
+    @Test("a missing file says how to make one")
+    func missingFile() throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.load(path: "/nonexistent/firmlink.toml", environment: [:])
+        }
+        #expect(error.description == "/nonexistent/firmlink.toml: no such file; create one with `firmlink init` or pass --config")
+    }
+
+    @Test("the file is found by --config, then FIRMLINK_CONFIG, then the current folder")
+    func locating() {
+        #expect(Configuration.locate(explicit: "a.toml", environment: ["FIRMLINK_CONFIG": "b.toml"]) == "a.toml")
+        #expect(Configuration.locate(explicit: nil, environment: ["FIRMLINK_CONFIG": "b.toml"]) == "b.toml")
+        #expect(Configuration.locate(explicit: nil, environment: [:]) == "firmlink.toml")
+    }
+
+    @Test("calendar days parse strictly and start at midnight in the seller's timezone")
+    func calendarDays() throws {
+        #expect(CalendarDay("2026-11-01") == CalendarDay(year: 2026, month: 11, day: 1))
+        #expect(CalendarDay("2026-1-01") == nil)
+        #expect(CalendarDay("2026-13-01") == nil)
+        let warsaw = TimeZone(identifier: "Europe/Warsaw")!
+        let start = try #require(CalendarDay("2026-11-01")).start(in: warsaw)
+        #expect(start.timeIntervalSince1970 == 1_793_487_600)  // 2026-10-31T23:00:00Z
+        #expect(CalendarDay(start, in: warsaw).description == "2026-11-01")
+    }
+}
