@@ -1,0 +1,41 @@
+import Foundation
+
+/// The one definition of how names, tax ids and SKUs are compared (DESIGN §4). The store keeps
+/// the normalised forms in indexed columns; the rule hooks get the same functions as
+/// `ctx.util.normalize_name` and `ctx.util.normalize_tax_id`.
+public enum Normalize {
+    /// Unicode NFC, trimmed, inner whitespace collapsed to one space, case-folded.
+    ///
+    /// Case folding is Foundation's `folding(options: .caseInsensitive, locale: nil)`: full
+    /// Unicode case folding independent of the user's locale, so `"ŁÓDŹ"` and `"Łódź"` are
+    /// equal, `"Straße"` equals `"STRASSE"` and ligatures such as `"ﬁ"` fold to `"fi"` (plain
+    /// `lowercased()` keeps `ß` and `ﬁ` apart). Folding can leave decomposed characters, so
+    /// the result is composed to NFC again; every Unicode whitespace (tab, new line, no-break
+    /// space) counts as a separator.
+    public static func name(_ text: String) -> String {
+        let composed = text.precomposedStringWithCanonicalMapping
+        let collapsed = composed
+            .split(whereSeparator: { $0.isWhitespace })
+            .joined(separator: " ")
+        return collapsed
+            .folding(options: [.caseInsensitive], locale: nil)
+            .precomposedStringWithCanonicalMapping
+    }
+
+    /// Upper-case, with every space, dash and dot removed: `"pl 526-000-12.46"` →
+    /// `"PL5260001246"`.
+    public static func taxId(_ text: String) -> String {
+        String(
+            text.precomposedStringWithCanonicalMapping
+                .uppercased()
+                .filter { !$0.isWhitespace && $0 != "-" && $0 != "." }
+        )
+    }
+
+    /// A SKU as compared: trimmed and case-folded (`" kub-300 "` matches `"KUB-300"`).
+    public static func sku(_ text: String) -> String {
+        text.trimmingSpaces
+            .precomposedStringWithCanonicalMapping
+            .folding(options: [.caseInsensitive], locale: nil)
+    }
+}

@@ -1,0 +1,76 @@
+public import Foundation
+import GRDB
+
+/// The outbox holds BaseLinker writes decided in a store transaction and sent after it is
+/// durable. Each row is tried until marked done; failures keep the count and the last error.
+extension StoreReader {
+    /// Rows not yet done, oldest first; `maxAttempts` leaves out rows tried that often already.
+    public func pendingOutbox(limit: Int? = nil, maxAttempts: Int? = nil) throws -> [OutboxItem] {
+        var sql = "SELECT \(OutboxItem.columns) FROM outbox WHERE done_at IS NULL"
+        var arguments: StatementArguments = []
+        if let maxAttempts {
+            sql += " AND attempts < ?"
+            arguments += [maxAttempts]
+        }
+        sql += " ORDER BY id"
+        if let limit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        return try rows(sql, arguments).map(OutboxItem.init(row:))
+    }
+
+    public func outboxItem(id: Int64) throws -> OutboxItem? {
+        try row("SELECT \(OutboxItem.columns) FROM outbox WHERE id = ?", [id]).map(OutboxItem.init(row:))
+    }
+
+    /// A document's rows, done or not, oldest first.
+    public func outboxItems(documentId: Int64) throws -> [OutboxItem] {
+        try rows("SELECT \(OutboxItem.columns) FROM outbox WHERE document_id = ? ORDER BY id", [documentId])
+            .map(OutboxItem.init(row:))
+    }
+}
+
+extension StoreTransaction {
+    /// Adds a row with a JSON payload (`Data` that must be valid JSON).
+    @discardableResult
+    public func enqueueOutbox(kind: OutboxKind, payload: Data, documentId: Int64? = nil) throws -> OutboxItem {
+        guard (try? JSONSerialization.jsonObject(with: payload, options: [.fragmentsAllowed])) != nil,
+              let text = String(data: payload, encoding: .utf8)
+        else {
+            throw StoreError.invalid("the outbox payload for \(kind.rawValue) is not valid JSON")
+        }
+        let now = context.now()
+        try db.execute(
+            sql: "INSERT INTO outbox (kind, payload, document_id, created_at) VALUES (?, ?, ?, ?)",
+            arguments: [kind.rawValue, text, documentId, now])
+        return OutboxItem(
+            id: db.lastInsertedRowID, kind: kind, payload: payload, documentId: documentId, attempts: 0,
+            lastError: nil, createdAt: now, doneAt: nil)
+    }
+
+    /// Adds a row whose payload is `payload` encoded as JSON (keys sorted).
+    @discardableResult
+    public func enqueueOutbox(kind: OutboxKind, payload: some Encodable, documentId: Int64? = nil) throws -> OutboxItem {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try enqueueOutbox(kind: kind, payload: try encoder.encode(payload), documentId: documentId)
+    }
+
+    /// Counts a failed try and keeps its error.
+    public func recordOutboxFailure(id: Int64, error: String) throws {
+        try db.execute(
+            sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", arguments: [error, id])
+        guard db.changesCount == 1 else { throw StoreError.notFound("outbox row", id: id) }
+    }
+
+    /// Counts the successful try and marks the row done.
+    public func markOutboxDone(id: Int64) throws {
+        try db.execute(
+            sql: "UPDATE outbox SET attempts = attempts + 1, done_at = ? WHERE id = ? AND done_at IS NULL",
+            arguments: [context.now(), id])
+        if db.changesCount == 0, try outboxItem(id: id) == nil {
+            throw StoreError.notFound("outbox row", id: id)
+        }
+    }
+}

@@ -1,0 +1,167 @@
+public import Foundation
+import GRDB
+
+/// How a store is opened.
+public struct StoreOptions: Sendable {
+    /// How document numbers are spelled.
+    public var numbering: NumberingFormats
+    /// How long a write waits for another connection's write to finish, in seconds. This is
+    /// SQLite's own short wait between two writers; a second *sync* is refused at once by
+    /// ``Store/lockForWriting()`` instead.
+    public var busyTimeout: Double
+    /// The time stamped on created rows (`created_at`, `done_at`, `sent_at`): injectable for tests.
+    public var clock: @Sendable () -> Date
+
+    public init(
+        numbering: NumberingFormats = .default, busyTimeout: Double = 10,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.numbering = numbering
+        self.busyTimeout = busyTimeout
+        self.clock = clock
+    }
+}
+
+/// The invoicing and warehouse store: one SQLite file in WAL mode (`synchronous=NORMAL`),
+/// migrated forward when opened.
+///
+/// Reads run in ``read(_:)``, writes in ``write(_:)`` — one all-or-nothing transaction per call,
+/// in which a ``StoreTransaction`` can create contractors, products, a numbered document with
+/// its lines, stock movements and outbox rows. Before anything stemming from committed
+/// transactions is sent elsewhere, ``makeDurable()`` forces them onto disk. A process that
+/// syncs holds ``lockForWriting()`` so that a second one is refused.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    public let options: StoreOptions
+    let pool: DatabasePool
+
+    /// Opens the store at `path`, creating the file when missing and migrating it forward.
+    ///
+    /// Throws ``StoreError`` with code `.notADatabase` when the file is something else,
+    /// `.cannotOpen` when it cannot be opened or created, `.newerSchema` when a newer Firmlink
+    /// wrote it, `.invalidNumberingFormat` for unusable ``StoreOptions/numbering``.
+    public init(path: String, options: StoreOptions = StoreOptions()) throws {
+        try options.numbering.validate()
+        self.path = path
+        self.options = options
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(options.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "FirminoStore"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.opening(path: path, error)
+        }
+        do {
+            try StoreSchema.migrate(pool, path: path)
+        } catch let error as DatabaseError {
+            try? pool.close()
+            throw StoreError.opening(path: path, error)
+        } catch {
+            try? pool.close()
+            throw error
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot. Do not keep the reader past the closure.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try mappingErrors {
+            try pool.read { db in try body(StoreReader(db, context)) }
+        }
+    }
+
+    /// Runs `body` in one write transaction: committed when it returns, rolled back entirely
+    /// (numbers, stock, rows) when it throws. Do not keep the transaction past the closure, and
+    /// do not call ``read(_:)`` or ``write(_:)`` from inside it: read through the transaction.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try mappingErrors {
+            try pool.write { db in try body(StoreTransaction(db, context)) }
+        }
+    }
+
+    /// Forces every committed transaction onto disk: a full WAL checkpoint, which syncs the
+    /// log and then the database file. Call it once per batch before sending anything that
+    /// stems from those transactions.
+    public func makeDurable() throws {
+        try mappingErrors {
+            try pool.writeWithoutTransaction { db in
+                let complete: Bool
+                do {
+                    let result = try db.checkpoint(.full)
+                    complete = result.checkpointedFrameCount >= result.walFrameCount
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                    complete = false
+                }
+                if !complete {
+                    // A reader kept the checkpoint from finishing: a commit at
+                    // synchronous=FULL syncs the whole log instead.
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                    try db.inTransaction {
+                        try db.execute(
+                            sql: "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('durable_at', ?)",
+                            arguments: [context.now()])
+                        return .commit
+                    }
+                }
+            }
+        }
+    }
+
+    /// Takes the store's writer lock: an exclusive `flock` on `<path>.lock`, never waited for.
+    /// Throws ``StoreError`` with code `.busy` at once when another handle or process holds
+    /// it. The lock lasts until ``StoreWriterLock/release()``, the lock's deinit, or the death
+    /// of the process.
+    public func lockForWriting() throws -> StoreWriterLock {
+        try StoreWriterLock(storePath: path)
+    }
+
+    /// Closes the database connections. Later calls throw.
+    public func close() throws {
+        try mappingErrors { try pool.close() }
+    }
+
+    var context: StoreContext { StoreContext(path: path, options: options) }
+
+    func mappingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, error)
+        }
+    }
+}
+
+/// What a reader or transaction needs to know about its store.
+struct StoreContext: Sendable {
+    let path: String
+    let options: StoreOptions
+    func now() -> Date { options.clock() }
+}
+
+extension StoreError {
+    static func opening(path: String, _ error: DatabaseError) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return StoreError(.notADatabase, "\(path) is not a Firmlink store: the file is not an SQLite database")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return StoreError(
+                .cannotOpen,
+                "cannot open the store \(path): \(error.message ?? "\(error.resultCode)") (does the folder exist and is it writable?)")
+        default:
+            return StoreError(.database, "cannot open the store \(path): \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    static func database(path: String, _ error: DatabaseError) -> StoreError {
+        if error.resultCode == .SQLITE_BUSY {
+            return StoreError(.database, "the store \(path) stayed locked by another connection: \(error.message ?? "busy")")
+        }
+        return StoreError(.database, "store \(path): \(error.message ?? "\(error.resultCode)")")
+    }
+}
