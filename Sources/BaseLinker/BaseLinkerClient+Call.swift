@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+
+extension BaseLinkerClient {
+    /// Waited out when BaseLinker blocks the token without saying until when.
+    static let blockedFallbackWait: Duration = .seconds(60)
+    /// Added to a parsed "blocked until" instant, for clock differences and rounding.
+    static let blockedMargin: Duration = .seconds(2)
+
+    /// Calls any API method and returns BaseLinker's whole answer object (`status` and the
+    /// method's fields at the top level).
+    ///
+    /// - Parameter parameters: a JSON object (`[:]` sends `parameters={}`).
+    /// - Throws: ``BaseLinkerError``; `CancellationError` when the task is cancelled.
+    public func call(_ method: String, parameters: JSONValue = [:]) async throws -> JSONValue {
+        guard case .object = parameters else {
+            throw BaseLinkerError(
+                kind: .invalidRequest, method: method,
+                message: "parameters must be a JSON object, not \(parameters.excerpt)")
+        }
+        let body: Data
+        do {
+            body = try FormEncoding.body(method: method, parameters: parameters)
+        } catch {
+            throw BaseLinkerError(
+                kind: .invalidRequest, method: method,
+                message: "parameters cannot be written as JSON: \(redactor("\(error)"))")
+        }
+        let request = BaseLinkerHTTPRequest(
+            url: configuration.url,
+            headers: [
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("X-BLToken", configuration.token),
+                ("Accept", "application/json"),
+            ],
+            body: body, method: method, timeout: configuration.requestTimeout)
+        return try await send(request, isWrite: Self.isWrite(method))
+    }
+
+    /// Reads are the `get*` methods; everything else (`set*`, `add*`, `update*`, `delete*`, and
+    /// the rarer `create*`, `run*`, …) may change something and is treated as a write.
+    static func isWrite(_ method: String) -> Bool {
+        !method.hasPrefix("get")
+    }
+
+    private func send(_ request: BaseLinkerHTTPRequest, isWrite: Bool) async throws -> JSONValue {
+        let method = request.method
+        let policy = configuration.retry
+        var log = logger
+        log[metadataKey: "baselinker.method"] = "\(method)"
+        var attempts = 0
+        var blockedWaited: Duration = .zero
+        var firstFailure: Duration?
+
+        while true {
+            let asked = clock.uptime()
+            let waited = try await rateLimiter.acquire() - asked
+            if waited > .seconds(1) {
+                log.debug("waited for the request limit", metadata: ["wait_s": "\(waited.seconds)"])
+            }
+            attempts += 1
+            countRequest(method)
+            log.debug("sending", metadata: ["attempt": "\(attempts)"])
+
+            let outcome: AttemptOutcome
+            do {
+                outcome = ResponseReading.outcome(of: try await transport.send(request))
+            } catch let error as CancellationError {
+                throw error
+            } catch let error as BaseLinkerTransportError {
+                outcome = .failed(transportFailure(error.reason, mayHaveBeenSent: error.stage == .maybeSent))
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                outcome = .failed(transportFailure("\(error)", mayHaveBeenSent: true))
+            }
+
+            switch outcome {
+            case .success(let answer):
+                return answer
+
+            case .apiError(let code, let message, let status) where code == .blockedToken:
+                let wait = try blockedWait(
+                    message: message, status: status, alreadyWaited: blockedWaited,
+                    method: method, attempts: attempts)
+                blockedWaited += wait
+                log.notice(
+                    "BaseLinker blocked the token; waiting",
+                    metadata: ["wait_s": "\(Int(wait.seconds))", "message": "\(redactor(message))"])
+                await rateLimiter.hold(for: wait)
+
+            case .apiError(let code, let message, let status):
+                throw BaseLinkerError(
+                    kind: .api, method: method, code: code, message: redactor(message),
+                    httpStatus: (200..<300).contains(status) ? nil : status, attempts: attempts)
+
+            case .failed(let failure):
+                let error = BaseLinkerError(
+                    kind: failure.kind, method: method, message: redactor(failure.message),
+                    httpStatus: failure.httpStatus, bodyExcerpt: failure.bodyExcerpt.map(redactor.callAsFunction),
+                    attempts: attempts)
+                guard failure.transient else { throw error }
+                if isWrite && failure.mayHaveBeenProcessed {
+                    var inDoubt = error
+                    inDoubt.kind = .inDoubt
+                    log.warning("write may or may not have been applied", metadata: ["reason": "\(error)"])
+                    throw inDoubt
+                }
+                let now = clock.uptime()
+                let delay = policy.delay(afterAttempt: attempts)
+                let elapsed = now - (firstFailure ?? now)
+                firstFailure = firstFailure ?? now
+                guard attempts < policy.maxAttempts, elapsed + delay <= policy.maxTotalTime else {
+                    log.warning("giving up", metadata: ["reason": "\(error)"])
+                    throw error
+                }
+                log.warning(
+                    "request failed; retrying",
+                    metadata: [
+                        "attempt": "\(attempts)", "delay_ms": "\(Int(delay.seconds * 1000))",
+                        "reason": "\(error)",
+                    ])
+                try await clock.sleep(for: delay)
+            }
+        }
+    }
+
+    private func transportFailure(_ reason: String, mayHaveBeenSent: Bool) -> AttemptFailure {
+        AttemptFailure(
+            kind: .transport, message: reason, transient: true,
+            mayHaveBeenProcessed: mayHaveBeenSent)
+    }
+
+    /// How long to wait out a blocked token, or the error when that would pass the bound.
+    private func blockedWait(
+        message: String, status: Int, alreadyWaited: Duration, method: String, attempts: Int
+    ) throws(BaseLinkerError) -> Duration {
+        let bound = configuration.maxBlockedWait
+        var wait = Self.blockedFallbackWait
+        var until = ""
+        if let date = BlockedToken.blockedUntil(in: message) {
+            let seconds = date.timeIntervalSince(clock.date())
+            wait = max(.seconds(double: seconds), .zero) + Self.blockedMargin
+            until = " until \(Self.warsawText(date))"
+        }
+        guard alreadyWaited + wait <= bound else {
+            let detail = alreadyWaited > .zero
+                ? "after waiting \(Int(alreadyWaited.seconds)) s it is still blocked\(until)"
+                : "it is blocked\(until)"
+            throw BaseLinkerError(
+                kind: .blocked, method: method, code: .blockedToken,
+                message: "BaseLinker's request limit was exceeded and \(detail); "
+                    + "waiting \(Int(wait.seconds)) s more would pass the \(Int(bound.seconds)) s bound. "
+                    + "BaseLinker said: \(redactor(message))",
+                httpStatus: (200..<300).contains(status) ? nil : status, attempts: attempts)
+        }
+        return wait
+    }
+
+    private static func warsawText(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = BlockedToken.timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date) + " Europe/Warsaw"
+    }
+}

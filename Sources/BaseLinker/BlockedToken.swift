@@ -1,0 +1,28 @@
+import Foundation
+
+/// Reading BaseLinker's `ERROR_BLOCKED_TOKEN` message.
+///
+/// The message seen in the wild is `"Query limit exceeded, token blocked until 2022-05-03
+/// 17:15:34"`. The instant has no zone; BaseLinker is a Polish service and the time is taken
+/// as Europe/Warsaw wall time (an assumption: if it were wrong, the wait would be off by an
+/// hour or two and still bounded).
+enum BlockedToken {
+    static let timeZone = TimeZone(identifier: "Europe/Warsaw") ?? TimeZone(secondsFromGMT: 3600)!
+
+    /// The last `YYYY-MM-DD HH:MM:SS` in the message, as Europe/Warsaw wall time.
+    static func blockedUntil(in message: String) -> Date? {
+        let pattern = #/(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/#
+        guard let match = message.matches(of: pattern).last else { return nil }
+        var components = DateComponents()
+        components.year = Int(match.output.1)
+        components.month = Int(match.output.2)
+        components.day = Int(match.output.3)
+        components.hour = Int(match.output.4)
+        components.minute = Int(match.output.5)
+        components.second = Int(match.output.6)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+}

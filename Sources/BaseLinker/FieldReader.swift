@@ -1,0 +1,142 @@
+/// Reads the fields of one JSON object leniently, and says exactly where a value is unusable.
+///
+/// The rule for every typed read: a missing key, `null` or `""` is "absent" (`nil`, or the
+/// empty default); a present value is read in any of the forms BaseLinker uses; a present
+/// value that cannot be read at all is an error naming the record and the key — it is never
+/// silently dropped.
+package struct FieldReader {
+    package let object: [String: JSONValue]
+    /// Where the object sits, for messages: `order 123`, `products["17"]`.
+    package let context: String
+
+    package init(_ value: JSONValue, context: String) throws(BaseLinkerError) {
+        guard case .object(let object) = value else {
+            throw FieldReader.error("\(context): expected an object, got \(value.excerpt)")
+        }
+        self.object = object
+        self.context = context
+    }
+
+    package init(object: [String: JSONValue], context: String) {
+        self.object = object
+        self.context = context
+    }
+
+    package static func error(_ message: String) -> BaseLinkerError {
+        BaseLinkerError(kind: .unexpectedData, message: message)
+    }
+
+    private func mismatch(_ key: String, _ expected: String, _ value: JSONValue) -> BaseLinkerError {
+        FieldReader.error("\(context): \(key): expected \(expected), got \(value.excerpt)")
+    }
+
+    private func present(_ key: String) -> JSONValue? {
+        guard let value = object[key], !value.isAbsent else { return nil }
+        return value
+    }
+
+    package func int(_ key: String) throws(BaseLinkerError) -> Int? {
+        guard let value = present(key) else { return nil }
+        guard let int = value.lenientInt else { throw mismatch(key, "an integer", value) }
+        return int
+    }
+
+    package func requiredInt(_ key: String) throws(BaseLinkerError) -> Int {
+        guard let int = try int(key) else {
+            throw FieldReader.error("\(context): \(key) is missing")
+        }
+        return int
+    }
+
+    package func decimal(_ key: String) throws(BaseLinkerError) -> DecimalAmount? {
+        guard let value = present(key) else { return nil }
+        guard let amount = value.lenientDecimal else { throw mismatch(key, "a number", value) }
+        return amount
+    }
+
+    /// A flag; absent reads as `false`.
+    package func flag(_ key: String) throws(BaseLinkerError) -> Bool {
+        try optionalFlag(key) ?? false
+    }
+
+    package func optionalFlag(_ key: String) throws(BaseLinkerError) -> Bool? {
+        guard let value = present(key) else { return nil }
+        guard let flag = value.lenientBool else { throw mismatch(key, "a flag", value) }
+        return flag
+    }
+
+    /// Text; absent reads as `""`, numbers and flags as BaseLinker writes them.
+    package func string(_ key: String) throws(BaseLinkerError) -> String {
+        guard let value = object[key] else { return "" }
+        guard let text = value.lenientString else { throw mismatch(key, "text", value) }
+        return text
+    }
+
+    /// A map keyed by id; absent, `[]` and `""` read as empty.
+    package func map(_ key: String) throws(BaseLinkerError) -> [String: JSONValue] {
+        guard let value = object[key] else { return [:] }
+        guard let map = value.lenientObject else { throw mismatch(key, "an object", value) }
+        return map
+    }
+
+    package func array(_ key: String) throws(BaseLinkerError) -> [JSONValue] {
+        guard let value = object[key] else { return [] }
+        guard let array = value.lenientArray else { throw mismatch(key, "a list", value) }
+        return array
+    }
+
+    package func strings(_ key: String) throws(BaseLinkerError) -> [String] {
+        var result: [String] = []
+        for (index, element) in try array(key).enumerated() {
+            guard let text = element.lenientString else {
+                throw mismatch("\(key)[\(index)]", "text", element)
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// A map of id → number (prices, stock); entries keep their keys as sent.
+    package func decimalMap(_ key: String) throws(BaseLinkerError) -> [String: DecimalAmount] {
+        var result: [String: DecimalAmount] = [:]
+        for (entryKey, value) in try map(key) {
+            if value.isAbsent { continue }
+            guard let amount = value.lenientDecimal else {
+                throw mismatch("\(key)[\"\(entryKey)\"]", "a number", value)
+            }
+            result[entryKey] = amount
+        }
+        return result
+    }
+
+    /// A map of id → whole number (stock levels).
+    package func intMap(_ key: String) throws(BaseLinkerError) -> [String: Int] {
+        try FieldReader.intMap(map(key), context: "\(context): \(key)")
+    }
+
+    package static func intMap(
+        _ map: [String: JSONValue], context: String
+    ) throws(BaseLinkerError) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (entryKey, value) in map {
+            if value.isAbsent { continue }
+            guard let int = value.lenientInt else {
+                throw error("\(context)[\"\(entryKey)\"]: expected an integer, got \(value.excerpt)")
+            }
+            result[entryKey] = int
+        }
+        return result
+    }
+
+    /// A map of id → text (order sources, warnings).
+    package func stringMap(_ key: String) throws(BaseLinkerError) -> [String: String] {
+        var result: [String: String] = [:]
+        for (entryKey, value) in try map(key) {
+            guard let text = value.lenientString else {
+                throw mismatch("\(key)[\"\(entryKey)\"]", "text", value)
+            }
+            result[entryKey] = text
+        }
+        return result
+    }
+}
