@@ -77,10 +77,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Orders, products and warehouses sync: the rule hooks, plans, outbox, summaries.
+        .target(
+            name: "Sync",
+            dependencies: [
+                "Config", "LuaHost", "BaseLinker", "FirminoStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         .executableTarget(
             name: "firmlink",
             dependencies: [
-                "Config", "LuaHost", "BaseLinker", "BaseLinkerSandbox", "FirminoStore",
+                "Config", "Sync", "LuaHost", "BaseLinker", "BaseLinkerSandbox", "FirminoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,6 +126,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["Sync", "Config", "LuaHost", "BaseLinker", "BaseLinkerSandbox", "FirminoStore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FirmlinkCLITests",
             dependencies: ["BaseLinkerSandbox", "BaseLinker"],

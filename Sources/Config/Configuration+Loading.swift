@@ -157,6 +157,16 @@ extension Configuration {
             return (key, storeId)
         }
         section.map = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        let countries = try table.entries("countries") { key, value, map -> (String, String) in
+            guard key.hasPrefix("bl_"), let id = Int(key.dropFirst(3)), id > 0 else {
+                throw map.error(key, "a BaseLinker warehouse is written bl_<number>, such as bl_1")
+            }
+            guard let code = value.string, code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw map.error(key, "must be a two-letter country code such as \"DE\", found \(map.describe(value))")
+            }
+            return (key, code.uppercased())
+        }
+        section.countries = Dictionary(countries, uniquingKeysWith: { first, _ in first })
         section.importNew = try table.bool("import_new", default: true)
         section.pushStock = try table.bool("push_stock", default: true)
         return section

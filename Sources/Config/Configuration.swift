@@ -100,6 +100,9 @@ public struct Configuration: Sendable {
     public struct Warehouses: Sendable {
         /// BaseLinker warehouse (`bl_<id>`) → store warehouse id.
         public var map: [String: Int] = [:]
+        /// The country of the store warehouse made for a BaseLinker warehouse (`bl_3 = "DE"`);
+        /// the seller's country when not given.
+        public var countries: [String: String] = [:]
         public var importNew = true
         public var pushStock = true
         public init() {}

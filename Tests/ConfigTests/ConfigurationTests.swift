@@ -55,6 +55,7 @@ struct ConfigurationTests {
 
             [warehouses]
             map = { bl_1 = 1, bl_7 = 2 }
+            countries = { bl_7 = "de" }
             push_stock = false
 
             [rules]
@@ -81,6 +82,7 @@ struct ConfigurationTests {
         #expect(c.orders.statusFailed == .id(1099))
         #expect(c.products.mode == .manual)
         #expect(c.warehouses.map == ["bl_1": 1, "bl_7": 2])
+        #expect(c.warehouses.countries == ["bl_7": "DE"])
         #expect(c.warehouses.pushStock == false)
         #expect(c.rules.script == "rules.lua")
         #expect(c.rules.timeoutMilliseconds == 250)
@@ -114,6 +116,7 @@ struct ConfigurationTests {
         ("[products]\nmode = \"both\"\n", 2, "products.mode", "must be one of \"firmino\", \"baselinker\", \"manual\", found \"both\""),
         ("[numbering]\ninvoice = \"FV/{MM}\"\n", 2, "numbering.invoice", "must contain {n} (the number within the month), found \"FV/{MM}\""),
         ("[rules]\ntimeout_ms = 0\n", 2, "rules.timeout_ms", "must be between 1 and 600000, found 0"),
+        ("[warehouses]\ncountries = { bl_2 = \"Niemcy\" }\n", 2, "warehouses.countries.bl_2", "must be a two-letter country code such as \"DE\", found the string \"Niemcy\""),
         ("store = 3\n", 1, "store", "must be a table, found the number 3"),
     ])
     func badValue(text: String, line: Int, key: String, message: String) throws {

@@ -1,0 +1,46 @@
+import BaseLinker
+import Config
+
+/// Turns the statuses of `[orders]` — ids or names — into ids, with the account's names for
+/// the `order.status` field. A name BaseLinker does not know is a configuration error that
+/// lists the names it does know.
+struct StatusResolver {
+    let names: [Int: String]
+    private let ids: [String: Int]
+    let file: String
+
+    init(statuses: [OrderStatus], file: String) {
+        names = Dictionary(statuses.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        ids = Dictionary(
+            statuses.map { (Self.key($0.name), $0.id) }, uniquingKeysWith: { first, _ in first })
+        self.file = file
+    }
+
+    func resolve(_ reference: Configuration.StatusReference, key: String) throws -> Int {
+        switch reference {
+        case .id(let id):
+            guard names.isEmpty || names[id] != nil else {
+                throw ConfigurationError(
+                    file: file, key: key,
+                    message: "BaseLinker has no order status \(id) (its statuses: \(known))")
+            }
+            return id
+        case .name(let name):
+            guard let id = ids[Self.key(name)] else {
+                throw ConfigurationError(
+                    file: file, key: key,
+                    message: "BaseLinker has no order status named \"\(name)\" (its statuses: \(known))")
+            }
+            return id
+        }
+    }
+
+    private var known: String {
+        names.sorted { $0.key < $1.key }.map { "\($0.key) \"\($0.value)\"" }.joined(separator: ", ")
+    }
+
+    /// Names compare trimmed and case-insensitively.
+    private static func key(_ name: String) -> String {
+        name.trimmingSpaces.lowercased()
+    }
+}

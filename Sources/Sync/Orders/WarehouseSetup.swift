@@ -1,0 +1,63 @@
+import BaseLinker
+import Config
+import FirminoStore
+
+/// Before orders are decided, the store's warehouses are put in step with `[warehouses]`
+/// (DESIGN §1 step 4): each mapped BaseLinker warehouse is linked to its store warehouse (made
+/// when missing, named after BaseLinker's), unmapped BaseLinker warehouses get a store
+/// warehouse of their own when `import_new` is on, and the store always has a default
+/// warehouse — the one linked to BaseLinker's default, else `Magazyn główny`.
+struct WarehouseSetup {
+    let settings: Configuration.Warehouses
+    let sellerCountry: String
+
+    struct Result {
+        var created: [Warehouse] = []
+        var linked: [Warehouse] = []
+    }
+
+    /// `remote`: the account's warehouses (only `bl_` ones take stock).
+    func apply(remote: [InventoryWarehouse], in tx: StoreTransaction) throws -> Result {
+        var result = Result()
+        let hadDefault = try tx.defaultWarehouse() != nil
+        let own = remote.filter { $0.type == "bl" }
+        let names = Dictionary(own.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for (link, storeId) in settings.map.sorted(by: { $0.key < $1.key }) {
+            if let warehouse = try tx.warehouse(id: Int64(storeId)) {
+                guard warehouse.baselinkerWarehouse != link else { continue }
+                if let holder = try tx.warehouseForBaseLinker(link) {
+                    try tx.linkWarehouse(id: holder.id, baselinker: nil)
+                }
+                result.linked.append(try tx.linkWarehouse(id: warehouse.id, baselinker: link))
+            } else {
+                if let holder = try tx.warehouseForBaseLinker(link) {
+                    try tx.linkWarehouse(id: holder.id, baselinker: nil)
+                }
+                result.created.append(
+                    try tx.insertWarehouse(fields(for: link, name: names[link]), id: Int64(storeId)))
+            }
+        }
+        if settings.importNew {
+            for warehouse in own where try tx.warehouseForBaseLinker(warehouse.key) == nil {
+                result.created.append(try tx.insertWarehouse(fields(for: warehouse.key, name: warehouse.name)))
+            }
+        }
+        if !hadDefault {
+            // The first warehouse made became the default; BaseLinker's default is the better one.
+            if let remoteDefault = own.first(where: \.isDefault),
+               let local = try tx.warehouseForBaseLinker(remoteDefault.key) {
+                try tx.setDefaultWarehouse(id: local.id)
+            } else if try tx.defaultWarehouse() == nil {
+                result.created.append(
+                    try tx.insertWarehouse(WarehouseFields(name: "Magazyn główny", country: sellerCountry), isDefault: true))
+            }
+        }
+        return result
+    }
+
+    private func fields(for link: String, name: String?) -> WarehouseFields {
+        WarehouseFields(
+            name: name.flatMap { $0.isEmpty ? nil : $0 } ?? "BaseLinker \(link)",
+            country: settings.countries[link] ?? sellerCountry, baselinkerWarehouse: link)
+    }
+}

@@ -1,0 +1,178 @@
+import BaseLinker
+import FirminoStore
+import Foundation
+import Logging
+
+/// Sends the outbox to BaseLinker once the batch it stems from is durable: invoice printouts
+/// (`addInvoice` + `addOrderInvoiceFile`) and order statuses (`setOrderStatuses`, one call per
+/// status for up to 100 orders).
+///
+/// Every row's try is counted in the store *before* anything is sent. A row tried before, or a
+/// document with a BaseLinker invoice id, is looked up with `getInvoices` first: an invoice
+/// that already carries our number means the file is there; one in our series without a file
+/// is the invoice an earlier, interrupted try made. So a retry after a crash or an answer lost
+/// in transit never attaches a second file. Status changes are idempotent and are simply sent
+/// again.
+final class OutboxDrain {
+    struct Failure: Sendable {
+        var orderId: Int?
+        var message: String
+    }
+
+    struct Result: Sendable {
+        var sent = 0
+        var failures: [Failure] = []
+        var pending = 0
+    }
+
+    private let client: BaseLinkerClient
+    private let store: Store
+    private let printer: DocumentPrinter
+    private let configuredSeries: Int
+    private let logger: Logger
+    private var series: Int?
+
+    /// `seriesId`: the `invoice_series_id` of `[baselinker]`; 0 takes the account's first
+    /// invoice series.
+    init(client: BaseLinkerClient, store: Store, printer: DocumentPrinter, seriesId: Int, logger: Logger) {
+        self.client = client
+        self.store = store
+        self.printer = printer
+        configuredSeries = seriesId
+        self.logger = logger
+    }
+
+    /// Sends every pending row; a row that fails is tried once more after the others, then
+    /// left for the next run with its error.
+    func drain() async throws -> Result {
+        var result = Result()
+        var failed: [Int64: Failure] = [:]
+        for pass in 1...2 {
+            let pending = try store.read { try $0.pendingOutbox() }
+            if pending.isEmpty { break }
+            failed = [:]
+            for item in pending where item.kind == .attachInvoice {
+                do {
+                    try await attach(item)
+                    result.sent += 1
+                } catch {
+                    failed[item.id] = try record(error, for: item)
+                }
+            }
+            let statuses = pending.filter { $0.kind == .setOrderStatus }
+            result.sent += try await setStatuses(statuses, failed: &failed)
+            if failed.isEmpty { break }
+            logger.info("outbox: \(failed.count) rows failed on pass \(pass)")
+        }
+        result.failures = failed.sorted { $0.key < $1.key }.map(\.value)
+        result.pending = try store.read { try $0.pendingOutbox().count }
+        return result
+    }
+
+    // MARK: Invoices
+
+    private func attach(_ item: OutboxItem) async throws {
+        let payload = try item.decodePayload(AttachInvoice.self)
+        guard let documentId = item.documentId, let document = try store.read({ try $0.document(id: documentId) }) else {
+            throw OutboxError("the outbox row \(item.id) names no document")
+        }
+        let mayHaveBeenSent = item.attempts > 0 || document.baselinkerInvoiceId != nil
+        try store.write { try $0.beginOutboxAttempt(id: item.id) }
+        let series = try await invoiceSeries()
+        var invoiceId = document.baselinkerInvoiceId.map(Int.init)
+        if mayHaveBeenSent {
+            let existing = try await client.getInvoices(InvoicesQuery(orderID: payload.orderId))
+            if let attached = existing.first(where: { $0.externalInvoiceNumber == payload.number }) {
+                logger.info("order \(payload.orderId): invoice \(attached.id) already carries \(payload.number)")
+                try finish(item, document: document, invoiceId: attached.id)
+                return
+            }
+            if invoiceId == nil {
+                invoiceId = existing.first { $0.seriesID == series && $0.externalInvoiceNumber.isEmpty }?.id
+            }
+        }
+        if invoiceId == nil {
+            let added = try await client.addInvoice(orderID: payload.orderId, seriesID: series)
+            FaultPoint.invoiceAdded.reach()
+            try store.write { try $0.setBaseLinkerInvoiceId(documentId: document.id, invoiceId: Int64(added)) }
+            FaultPoint.invoiceSaved.reach()
+            invoiceId = added
+        }
+        let pdf = try printer.pdf(for: document)
+        try await client.addOrderInvoiceFile(invoiceID: invoiceId!, file: pdf, externalInvoiceNumber: payload.number)
+        FaultPoint.fileAttached.reach()
+        try finish(item, document: document, invoiceId: invoiceId!)
+    }
+
+    private func finish(_ item: OutboxItem, document: Document, invoiceId: Int) throws {
+        try store.write { tx in
+            if document.baselinkerInvoiceId != Int64(invoiceId) {
+                try tx.setBaseLinkerInvoiceId(documentId: document.id, invoiceId: Int64(invoiceId))
+            }
+            try tx.markDocumentSent(documentId: document.id)
+            try tx.markOutboxDone(id: item.id)
+        }
+    }
+
+    private func invoiceSeries() async throws -> Int {
+        if let series { return series }
+        if configuredSeries > 0 {
+            series = configuredSeries
+            return configuredSeries
+        }
+        guard let first = try await client.getSeries().first(where: { $0.type.uppercased() == "INVOICE" }) else {
+            throw OutboxError(
+                "BaseLinker has no invoice numbering series; add one, or set baselinker.invoice_series_id")
+        }
+        series = first.id
+        return first.id
+    }
+
+    // MARK: Statuses
+
+    private func setStatuses(_ items: [OutboxItem], failed: inout [Int64: Failure]) async throws -> Int {
+        var groups: [Int: [(item: OutboxItem, orderId: Int)]] = [:]
+        for item in items {
+            do {
+                let payload = try item.decodePayload(SetOrderStatus.self)
+                groups[payload.statusId, default: []].append((item, payload.orderId))
+            } catch {
+                failed[item.id] = try record(error, for: item)
+            }
+        }
+        var sent = 0
+        for (status, group) in groups.sorted(by: { $0.key < $1.key }) {
+            for chunk in stride(from: 0, to: group.count, by: 100).map({ Array(group[$0..<min($0 + 100, group.count)]) }) {
+                let orderIds = Array(Set(chunk.map(\.orderId))).sorted()
+                do {
+                    try store.write { tx in for entry in chunk { try tx.beginOutboxAttempt(id: entry.item.id) } }
+                    if orderIds.count == 1 {
+                        try await client.setOrderStatus(orderID: orderIds[0], statusID: status)
+                    } else {
+                        try await client.setOrderStatuses(orderIDs: orderIds, statusID: status)
+                    }
+                    FaultPoint.statusSet.reach()
+                    try store.write { tx in for entry in chunk { try tx.markOutboxDone(id: entry.item.id) } }
+                    sent += chunk.count
+                } catch {
+                    for entry in chunk { failed[entry.item.id] = try record(error, for: entry.item) }
+                }
+            }
+        }
+        return sent
+    }
+
+    private func record(_ error: any Error, for item: OutboxItem) throws -> Failure {
+        let message = "\(error)"
+        logger.warning("outbox row \(item.id) (\(item.kind.rawValue)) failed: \(message)")
+        try store.write { try $0.recordOutboxFailure(id: item.id, error: message) }
+        let orderId = (try? item.decodePayload(AttachInvoice.self).orderId)
+            ?? (try? item.decodePayload(SetOrderStatus.self).orderId)
+        return Failure(orderId: orderId, message: message)
+    }
+}
+
+struct OutboxError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,200 @@
+import BaseLinker
+import Config
+import FirminoStore
+import Foundation
+import Yams
+
+/// One rule-test case (DESIGN §8): the `[orders]` settings it changes, the store before the
+/// order, the order as `getOrders` sends it, and the decisions expected — only what is given
+/// is checked.
+struct RuleCase {
+    var file: String
+    var line: Int?
+    var name: String
+    /// A rules script named by the case, relative to its file; else the one given to the run.
+    var rules: String?
+    var orders: Configuration.Orders
+    var store: StoreFixture
+    var order: JSONValue
+    var expect: Expectations
+
+    struct Expectations {
+        var accepted: Bool?
+        var reason: String?
+        var held: Bool?
+        var documentType: String?
+        var contractor: Link?
+        var newContractor: [String: String] = [:]
+        var lines: [LineExpectation]?
+        var totalGross: String?
+        var documentLines: Int?
+        /// Part of the failure message expected when a hook must fail.
+        var error: String?
+    }
+
+    /// `product:` / `contractor:` as written: an id, `new`, `none`, or `same as line N`.
+    enum Link: Equatable, CustomStringConvertible {
+        case id(Int64)
+        case new
+        case none
+        case sameAsLine(Int)
+
+        var description: String {
+            switch self {
+            case .id(let id): return String(id)
+            case .new: return "new"
+            case .none: return "none"
+            case .sameAsLine(let line): return "same as line \(line)"
+            }
+        }
+    }
+
+    struct LineExpectation {
+        var line: Int?
+        var product: Link?
+        var warehouse: Int64?
+        var newProduct: [String: String] = [:]
+    }
+}
+
+extension RuleCase {
+    /// Every case in a file: one YAML document per case, separated by `---`.
+    static func load(file: String) throws -> [RuleCase] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw RuleFileError(file: file, line: nil, message: "cannot be read")
+        }
+        var cases: [RuleCase] = []
+        do {
+            for document in try compose_all(yaml: text) {
+                cases.append(try RuleCase(document, file: file))
+            }
+        } catch let error as YamlError {
+            throw RuleFileError(file: file, line: Self.line(of: error), message: "is not valid YAML: \(error)")
+        }
+        return cases
+    }
+
+    init(_ node: Node, file: String) throws {
+        let fields = try YAMLFields(node, file: file, path: "")
+        try fields.rejectUnknown(["name", "rules", "config", "store", "order", "expect"])
+        self.file = file
+        line = fields.line
+        guard let name = try fields.string("name"), !name.isEmpty else { throw fields.error(nil, "a case needs a name") }
+        self.name = name
+        rules = try fields.string("rules")
+        orders = try fields["config"].map { try Self.orders(YAMLFields($0, file: file, path: "config")) }
+            ?? Configuration.Orders()
+        store = try fields["store"].map { try StoreFixture(YAMLFields($0, file: file, path: "store")) } ?? StoreFixture()
+        guard let order = fields["order"], case .mapping = order else {
+            throw fields.error("order", "a case needs the order, a getOrders order object")
+        }
+        self.order = YAMLFields.json(order)
+        guard let expect = fields["expect"] else { throw fields.error("expect", "a case needs what to expect") }
+        self.expect = try Self.expectations(YAMLFields(expect, file: file, path: "expect"))
+    }
+
+    private static func orders(_ fields: YAMLFields) throws -> Configuration.Orders {
+        try fields.rejectUnknown([
+            "from", "default_document", "auto_document_type", "send_invoices", "link_products",
+            "link_contractors", "statuses", "status_after", "status_failed",
+        ])
+        var orders = Configuration.Orders()
+        if let from = try fields.string("from") {
+            guard let day = CalendarDay(from) else { throw fields.error("from", "must be a date written YYYY-MM-DD") }
+            orders.from = day
+        }
+        if let document = try fields.string("default_document") {
+            guard let parsed = Configuration.DefaultDocument(rawValue: document) else {
+                throw fields.error("default_document", "must be receipt or invoice")
+            }
+            orders.defaultDocument = parsed
+        }
+        orders.autoDocumentType = try fields.bool("auto_document_type") ?? orders.autoDocumentType
+        orders.sendInvoices = try fields.bool("send_invoices") ?? orders.sendInvoices
+        orders.linkProducts = try fields.bool("link_products") ?? orders.linkProducts
+        orders.linkContractors = try fields.bool("link_contractors") ?? orders.linkContractors
+        if let statuses = fields["statuses"] {
+            guard case .sequence(let sequence) = statuses else { throw fields.error("statuses", "must be a list of status ids") }
+            orders.statuses = try sequence.map { item in
+                guard let id = item.int, item.tagName == .int else {
+                    throw fields.error("statuses", "rule cases name statuses by id (names need BaseLinker)")
+                }
+                return .id(id)
+            }
+        }
+        orders.statusAfter = try fields.int("status_after").map(Configuration.StatusReference.id)
+        orders.statusFailed = try fields.int("status_failed").map(Configuration.StatusReference.id)
+        return orders
+    }
+
+    private static func expectations(_ fields: YAMLFields) throws -> Expectations {
+        try fields.rejectUnknown([
+            "accepted", "reason", "held", "document_type", "contractor", "new_contractor", "lines",
+            "total_gross", "document_lines", "error",
+        ])
+        var expect = Expectations()
+        expect.accepted = try fields.bool("accepted")
+        expect.reason = try fields.string("reason")
+        expect.held = try fields.bool("held")
+        expect.documentType = try fields.string("document_type")
+        if let type = expect.documentType, DocumentType(rawValue: type) == nil {
+            throw fields.error("document_type", "must be receipt, invoice, invoice_wdt or invoice_export")
+        }
+        expect.contractor = try link(fields, "contractor")
+        if let contractor = fields["new_contractor"] {
+            expect.newContractor = try texts(YAMLFields(contractor, file: fields.file, path: "expect.new_contractor"))
+        }
+        if fields.has("lines") {
+            expect.lines = try fields.mappings("lines").map { line in
+                try line.rejectUnknown(["line", "product", "warehouse", "new_product"])
+                var expectation = LineExpectation()
+                expectation.line = try line.int("line")
+                expectation.product = try link(line, "product")
+                expectation.warehouse = try line.int("warehouse").map(Int64.init)
+                if let product = line["new_product"] {
+                    expectation.newProduct = try texts(YAMLFields(product, file: line.file, path: "\(line.path).new_product"))
+                }
+                return expectation
+            }
+        }
+        expect.totalGross = try fields.string("total_gross")
+        expect.documentLines = try fields.int("document_lines")
+        expect.error = try fields.string("error")
+        return expect
+    }
+
+    private static func link(_ fields: YAMLFields, _ key: String) throws -> Link? {
+        guard let text = try fields.string(key) else { return nil }
+        switch text {
+        case "new": return .new
+        case "none": return .none
+        default:
+            if let id = Int64(text) { return .id(id) }
+            if text.hasPrefix("same as line "), let line = Int(text.dropFirst("same as line ".count)) {
+                return .sameAsLine(line)
+            }
+            throw fields.error(key, "must be an id, new, none or \"same as line N\"")
+        }
+    }
+
+    private static func texts(_ fields: YAMLFields) throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for (key, _) in fields.mapping {
+            let name = key.string ?? ""
+            texts[name] = try fields.string(name) ?? ""
+        }
+        return texts
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+}

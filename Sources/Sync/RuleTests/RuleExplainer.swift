@@ -1,0 +1,105 @@
+public import BaseLinker
+public import Config
+import FirminoStore
+public import Foundation
+public import LuaHost
+import Yams
+
+/// `firmlink rules explain`: decides one order against a fixture store (a temporary copy) and
+/// tells, hook by hook, what was decided and what the rules logged. Nothing persists.
+public struct RuleExplainer {
+    public var rules: RulesSource?
+    public var orders: Configuration.Orders
+    public var limits: LuaLimits
+    public var timeZone: TimeZone
+
+    public init(rules: RulesSource?, orders: Configuration.Orders, limits: LuaLimits, timeZone: TimeZone) {
+        self.rules = rules
+        self.orders = orders
+        self.limits = limits
+        self.timeZone = timeZone
+    }
+
+    /// Reads an order JSON file (a `getOrders` order object, or a whole `getOrders` answer
+    /// holding exactly one order).
+    public static func readOrder(file: String) throws -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw RuleFileError(file: file, line: nil, message: "cannot be read")
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: data)
+        } catch {
+            throw RuleFileError(file: file, line: nil, message: "is not valid JSON")
+        }
+        if let orders = json["orders"]?.arrayValue {
+            guard orders.count == 1 else {
+                throw RuleFileError(file: file, line: nil, message: "holds \(orders.count) orders; explain takes one")
+            }
+            return orders[0]
+        }
+        return json
+    }
+
+    /// The explanation, line by line.
+    public func explain(order json: JSONValue, storeFile: String?) throws -> [String] {
+        let fixture = try storeFile.map(Self.readFixture) ?? StoreFixture()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-explain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("explain.sqlite").path)
+        defer { try? store.close() }
+        try store.write { tx in try fixture.apply(to: tx) }
+
+        let order = try SyncOrder(Order(json: json))
+        let settings = try OrderSettings(orders, timeZone: timeZone) { reference in
+            guard case .id(let id) = reference else {
+                throw RuleFileError(
+                    file: "firmlink.toml", line: nil,
+                    message: "orders.statuses: explain works offline; name statuses by id, not \(reference)")
+            }
+            return id
+        }
+        let ruleSet = try RuleSet(user: rules, limits: limits)
+        let processor = try OrderProcessor(rules: ruleSet, settings: settings, issueDate: BusinessDate(Date(), in: timeZone))
+        var report = OrderReport(orderId: order.id)
+        do {
+            try store.write { tx in try processor.process(order, in: tx, report: &report) }
+        } catch {
+            report.failure = "\(error)"
+        }
+
+        let overridden = Hook.allCases.filter(ruleSet.isOverridden).map(\.rawValue)
+        var lines = ["order \(order.id): rules \(rules?.path ?? "built-in")"
+            + (overridden.isEmpty ? "" : " (defines \(overridden.joined(separator: ", ")); built-in for the rest)")]
+        lines += report.trace
+        if let failure = report.failure {
+            lines.append("failed: \(failure)")
+        } else if report.accepted == false {
+            lines.append("not taken: \(report.reason ?? "accept_order returned false")")
+        } else if report.held {
+            lines.append("held for review: \(report.reason ?? "")")
+        } else if let document = report.document {
+            lines.append(
+                "would issue \(document.type.rawValue) \(document.number): \(document.lines.count) lines, "
+                    + "net \(document.totalNet.decimalString), VAT \(document.totalVAT.decimalString), "
+                    + "gross \(document.totalGross.decimalString) \(document.currency)")
+            for line in document.lines {
+                let product = line.productId.map { "product \($0)" } ?? "unlinked"
+                let warehouse = line.warehouseId.map { ", warehouse \($0)" } ?? ""
+                lines.append(
+                    "  \(line.position). \(line.name) × \(line.quantity) at \(line.unitGross.decimalString), "
+                        + "VAT \(line.vatRate.name) (\(product)\(warehouse))")
+            }
+        }
+        return lines
+    }
+
+    static func readFixture(file: String) throws -> StoreFixture {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw RuleFileError(file: file, line: nil, message: "cannot be read")
+        }
+        guard let node = try compose(yaml: text) else { return StoreFixture() }
+        return try StoreFixture(YAMLFields(node, file: file, path: ""))
+    }
+}

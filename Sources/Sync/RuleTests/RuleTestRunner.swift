@@ -1,0 +1,143 @@
+import BaseLinker
+import Config
+import FirminoStore
+public import Foundation
+public import LuaHost
+
+/// Runs rule-test cases (`firmlink rules test`): each case on a fresh temporary store, with the
+/// built-in rules or a rules script, and reports one line per case and `N passed, M failed`.
+public struct RuleTestRunner {
+    /// The rules for cases that name none; nil: the built-in rules.
+    public var rules: String?
+    public var limits: LuaLimits
+    public var timeZone: TimeZone
+
+    /// `limits` and `timeZone` are the `[rules]` limits and the seller's timezone.
+    public init(rules: String?, limits: LuaLimits, timeZone: TimeZone) {
+        self.rules = rules
+        self.limits = limits
+        self.timeZone = timeZone
+    }
+
+    public struct Summary: Sendable {
+        public var passed = 0
+        public var failed = 0
+    }
+
+    /// Runs every case under `paths` (files, or folders searched for `*.yaml`), printing through
+    /// `output` as it goes.
+    public func run(paths: [String], output: (String) -> Void) throws -> Summary {
+        var summary = Summary()
+        let files = try Self.caseFiles(paths)
+        guard !files.isEmpty else {
+            throw RuleFileError(file: paths.joined(separator: ", "), line: nil, message: "holds no *.yaml rule cases")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in files {
+            let cases: [RuleCase]
+            do {
+                cases = try RuleCase.load(file: file)
+            } catch {
+                summary.failed += 1
+                output("✗ \(error)")
+                continue
+            }
+            for (index, ruleCase) in cases.enumerated() {
+                let store = folder.appendingPathComponent("\(summary.passed + summary.failed)-\(index).sqlite").path
+                let differences = check(ruleCase, storePath: store)
+                if differences.isEmpty {
+                    summary.passed += 1
+                    output("✓ \(ruleCase.name)")
+                } else {
+                    summary.failed += 1
+                    output("✗ \(ruleCase.name)  (\(ruleCase.file):\(ruleCase.line ?? 1))")
+                    for difference in differences { output("    \(difference)") }
+                }
+            }
+        }
+        output("\(summary.passed) passed, \(summary.failed) failed")
+        return summary
+    }
+
+    /// What differs from the case's expectations (empty: the case passes).
+    func check(_ ruleCase: RuleCase, storePath: String) -> [String] {
+        let report: OrderReport
+        do {
+            report = try decide(ruleCase, storePath: storePath)
+        } catch {
+            return ["\(error)"]
+        }
+        return RuleCaseComparison(expect: ruleCase.expect, report: report).differences
+    }
+
+    private func decide(_ ruleCase: RuleCase, storePath: String) throws -> OrderReport {
+        let source = try rulesSource(for: ruleCase)
+        let settings = OrderSettings(ruleCase.orders, timeZone: timeZone) { reference in
+            if case .id(let id) = reference { return id }
+            return 0  // names are refused when the case is read
+        }
+        let store = try Store(path: storePath)
+        defer { try? store.close() }
+        try store.write { tx in try ruleCase.store.apply(to: tx) }
+        let order = try SyncOrder(Order(json: ruleCase.order))
+        let rules = try RuleSet(user: source, limits: limits)
+        let processor = try OrderProcessor(
+            rules: rules, settings: settings, issueDate: BusinessDate(Date(), in: timeZone))
+        var report = OrderReport(orderId: order.id)
+        do {
+            try store.write { tx in try processor.process(order, in: tx, report: &report) }
+        } catch {
+            report.failure = "\(error)"
+        }
+        return report
+    }
+
+    private func rulesSource(for ruleCase: RuleCase) throws -> RulesSource? {
+        let path: String
+        if let named = ruleCase.rules {
+            path = named.hasPrefix("/") ? named
+                : URL(fileURLWithPath: ruleCase.file).deletingLastPathComponent().appendingPathComponent(named).path
+        } else if let rules {
+            path = rules
+        } else {
+            return nil
+        }
+        return try RulesSource(file: path)
+    }
+
+    /// The case files under `paths`, in a stable order.
+    static func caseFiles(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw RuleFileError(file: path, line: nil, message: "no such file or folder")
+            }
+            if !isFolder.boolValue {
+                files.append(path)
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            var found: [String] = []
+            while let entry = enumerator?.nextObject() as? String {
+                if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+                    found.append((path as NSString).appendingPathComponent(entry))
+                }
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+}
+
+extension RulesSource {
+    /// Reads a rules script; a missing or unreadable file is an error naming it.
+    public init(file: String) throws {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw RuleFileError(file: file, line: nil, message: "the rules script cannot be read")
+        }
+        self.init(path: file, text: text)
+    }
+}

@@ -1,0 +1,201 @@
+import FirminoStore
+import LuaHost
+
+/// The `ctx` every hook receives: `ctx.config`, read-only `ctx.store` look-ups, `ctx.util`
+/// and `ctx.log`, built once per run and passed by reference; `ctx.warehouse` is added for
+/// `document_type`.
+///
+/// Store look-ups read through whatever ``reader`` is set — the transaction of the order being
+/// decided, so a hook sees the products and contractors made earlier in the same run.
+final class HookContext {
+    /// What the look-ups read and `ctx.log` writes, shared with the host functions.
+    private final class State {
+        var reader: StoreReader?
+        var trace: [String] = []
+    }
+
+    private let state = State()
+    private let config: LuaReference
+    private let store: LuaReference
+    private let util: LuaReference
+    private let log: LuaReference
+
+    init(runtime: LuaRuntime, settings: OrderSettings) throws {
+        let state = state
+        config = try runtime.retain(settings.luaValue)
+        util = try runtime.retain(.table(Self.utilities(runtime)))
+        store = try runtime.retain(.table(Self.lookUps(runtime, state)))
+        log = runtime.function(named: "ctx.log") { arguments in
+            state.trace.append(arguments.map(Self.text).joined(separator: "\t"))
+            return []
+        }
+    }
+
+    /// The store the look-ups read; set around each order's decisions.
+    var reader: StoreReader? {
+        get { state.reader }
+        set { state.reader = newValue }
+    }
+
+    /// The `ctx` table; `warehouse` is the store warehouse of the order's first line.
+    func value(warehouse: Warehouse? = nil) -> LuaValue {
+        var table = LuaTable()
+        table["config"] = .reference(config)
+        table["store"] = .reference(store)
+        table["util"] = .reference(util)
+        table["log"] = .reference(log)
+        table["warehouse"] = warehouse.map(Self.table) ?? .nil
+        return .table(table)
+    }
+
+    /// The lines `ctx.log` recorded since the last call.
+    func takeTrace() -> [String] {
+        defer { state.trace = [] }
+        return state.trace
+    }
+
+    private static func lookUps(_ runtime: LuaRuntime, _ state: State) -> LuaTable {
+        func define(_ name: String, _ body: @escaping (StoreReader, [LuaValue]) throws -> LuaValue) -> LuaValue {
+            .reference(runtime.function(named: "ctx.store.\(name)") { arguments in
+                guard let reader = state.reader else { throw LookUpError("the store is not open here") }
+                return [try body(reader, arguments)]
+            })
+        }
+        var table = LuaTable()
+        table["product"] = define("product") { store, arguments in
+            try store.product(id: Self.id(arguments, "product", "a product id")).map(Self.table) ?? .nil
+        }
+        table["products_by_name"] = define("products_by_name") { store, arguments in
+            .table(LuaTable(array: try store.productsByName(Self.text(arguments, "products_by_name")).map(Self.table)))
+        }
+        table["product_by_sku"] = define("product_by_sku") { store, arguments in
+            try store.productBySKU(Self.text(arguments, "product_by_sku")).map(Self.table) ?? .nil
+        }
+        table["product_by_ean"] = define("product_by_ean") { store, arguments in
+            try store.productByEAN(Self.text(arguments, "product_by_ean")).map(Self.table) ?? .nil
+        }
+        table["product_for_baselinker"] = define("product_for_baselinker") { store, arguments in
+            try store.productForBaseLinker(productId: Self.id(arguments, "product_for_baselinker", "a BaseLinker product id"))
+                .map(Self.table) ?? .nil
+        }
+        table["contractor"] = define("contractor") { store, arguments in
+            try store.contractor(id: Self.id(arguments, "contractor", "a contractor id")).map(Self.table) ?? .nil
+        }
+        table["contractors_by_name"] = define("contractors_by_name") { store, arguments in
+            .table(LuaTable(array: try store.contractorsByName(Self.text(arguments, "contractors_by_name")).map(Self.table)))
+        }
+        table["contractor_by_tax_id"] = define("contractor_by_tax_id") { store, arguments in
+            try store.contractorByTaxId(Self.text(arguments, "contractor_by_tax_id")).map(Self.table) ?? .nil
+        }
+        table["warehouse"] = define("warehouse") { store, arguments in
+            try store.warehouse(id: Self.id(arguments, "warehouse", "a warehouse id")).map(Self.table) ?? .nil
+        }
+        table["warehouses"] = define("warehouses") { store, _ in
+            .table(LuaTable(array: try store.warehouses().map(Self.table)))
+        }
+        table["warehouse_for_baselinker"] = define("warehouse_for_baselinker") { store, arguments in
+            try store.warehouseForBaseLinker(Self.text(arguments, "warehouse_for_baselinker")).map(Self.table) ?? .nil
+        }
+        table["default_warehouse"] = define("default_warehouse") { store, _ in
+            try store.defaultWarehouse().map(Self.table) ?? .nil
+        }
+        table["stock"] = define("stock") { store, arguments in
+            let product = try Self.id(arguments, "stock", "a product id")
+            let warehouse = try Self.id(arguments, "stock", "a warehouse id", position: 1)
+            return .integer(Int64(try store.stockLevel(productId: product, warehouseId: warehouse)))
+        }
+        return table
+    }
+
+    private static func utilities(_ runtime: LuaRuntime) -> LuaTable {
+        var table = LuaTable()
+        table["normalize_name"] = .reference(runtime.function(named: "ctx.util.normalize_name") { arguments in
+            [.string(LuaString(Normalize.name(try text(arguments, "normalize_name"))))]
+        })
+        table["normalize_tax_id"] = .reference(runtime.function(named: "ctx.util.normalize_tax_id") { arguments in
+            [.string(LuaString(Normalize.taxId(try text(arguments, "normalize_tax_id"))))]
+        })
+        table["is_eu"] = .reference(runtime.function(named: "ctx.util.is_eu") { arguments in
+            guard let code = arguments.first?.stringValue else { return [.boolean(false)] }
+            return [.boolean(TaxFacts.isEU(code))]
+        })
+        table["valid_nip"] = .reference(runtime.function(named: "ctx.util.valid_nip") { arguments in
+            guard let nip = arguments.first?.stringValue else { return [.boolean(false)] }
+            return [.boolean(TaxFacts.isValidNIP(nip))]
+        })
+        return table
+    }
+
+    // MARK: Rows as tables
+
+    static func table(_ product: Product) -> LuaValue {
+        var table = LuaTable()
+        table["id"] = .integer(product.id)
+        table["name"] = .string(LuaString(product.name))
+        table["sku"] = .string(LuaString(product.sku ?? ""))
+        table["ean"] = .string(LuaString(product.ean ?? ""))
+        table["unit"] = .string(LuaString(product.unit))
+        table["vat_rate"] = OrderTable.vatRate(product.vatRate)
+        table["price_gross"] = OrderTable.amount(product.grossPrice)
+        table["baselinker_id"] = product.baselinkerProductId.map { .integer($0) } ?? .nil
+        return .table(table)
+    }
+
+    static func table(_ contractor: Contractor) -> LuaValue {
+        [
+            "id": .integer(contractor.id),
+            "name": .string(LuaString(contractor.name)),
+            "tax_id": .string(LuaString(contractor.taxId)),
+            "address": .string(LuaString(contractor.address)),
+            "postcode": .string(LuaString(contractor.postcode)),
+            "city": .string(LuaString(contractor.city)),
+            "country": .string(LuaString(contractor.country)),
+            "email": .string(LuaString(contractor.email)),
+            "phone": .string(LuaString(contractor.phone)),
+        ]
+    }
+
+    static func table(_ warehouse: Warehouse) -> LuaValue {
+        var table = LuaTable()
+        table["id"] = .integer(warehouse.id)
+        table["name"] = .string(LuaString(warehouse.name))
+        table["country"] = .string(LuaString(warehouse.country))
+        table["baselinker"] = warehouse.baselinkerWarehouse.map { .string(LuaString($0)) } ?? .nil
+        table["default"] = .boolean(warehouse.isDefault)
+        return .table(table)
+    }
+
+    // MARK: Arguments
+
+    private static func id(_ arguments: [LuaValue], _ function: String, _ what: String, position: Int = 0) throws -> Int64 {
+        let value = arguments.argument(position)
+        if let id = value.integerValue { return id }
+        if case .number(let number) = value, let id = Int64(exactly: number) { return id }
+        if let text = value.stringValue, let id = Int64(text) { return id }
+        throw LookUpError("\(function) expects \(what) as argument #\(position + 1), got \(value.typeName)")
+    }
+
+    private static func text(_ arguments: [LuaValue], _ function: String) throws -> String {
+        let value = arguments.argument(0)
+        if let text = value.stringValue { return text }
+        if case .integer(let number) = value { return String(number) }
+        throw LookUpError("\(function) expects a string, got \(value.typeName)")
+    }
+
+    private static func text(_ value: LuaValue) -> String {
+        switch value {
+        case .nil: return "nil"
+        case .boolean(let flag): return String(flag)
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        case .string(let string): return string.description
+        case .table, .reference: return value.typeName
+        }
+    }
+}
+
+/// A look-up called with the wrong arguments, or outside an order; raised into the script.
+struct LookUpError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,177 @@
+import FirminoStore
+import LuaHost
+
+/// A hook answered with something of the wrong shape: says which script, which hook, what came
+/// back and what was expected.
+struct HookShapeError: Error, CustomStringConvertible {
+    let script: String
+    let hook: Hook
+    let got: String
+    let expected: String
+
+    var description: String {
+        "\(script): \(hook.rawValue) returned \(got); expected \(expected)"
+    }
+}
+
+/// What `match_contractor` and `match_product` decide.
+enum MatchDecision: Equatable {
+    case existing(Int64)
+    /// nil: make a new one.
+    case create
+    /// false: leave unlinked.
+    case none
+}
+
+/// The typed reading of each hook's results.
+extension RuleSet {
+    func acceptOrder(_ order: LuaValue, _ ctx: LuaValue) throws -> (accepted: Bool, reason: String?) {
+        let results = try call(.acceptOrder, [order, ctx])
+        guard let accepted = results.argument(0).boolValue else {
+            throw shape(.acceptOrder, results, "true, or false and a reason")
+        }
+        return (accepted, reason(results))
+    }
+
+    func lineWarehouse(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws -> Int64 {
+        let results = try call(.lineWarehouse, [line, order, ctx])
+        guard let id = Self.id(results.argument(0)) else {
+            throw shape(.lineWarehouse, results, "a store warehouse id")
+        }
+        return id
+    }
+
+    /// The document type, or nil and the reason the order is held.
+    func documentType(_ order: LuaValue, _ ctx: LuaValue) throws -> (type: DocumentType?, reason: String?) {
+        let results = try call(.documentType, [order, ctx])
+        let first = results.argument(0)
+        if first.isNil { return (nil, reason(results) ?? "held by \(script(for: .documentType))") }
+        guard let name = first.stringValue, let type = DocumentType(rawValue: name) else {
+            throw shape(.documentType, results, "\"receipt\", \"invoice\", \"invoice_wdt\", \"invoice_export\", or nil and a reason")
+        }
+        return (type, nil)
+    }
+
+    func matchContractor(_ order: LuaValue, _ ctx: LuaValue) throws -> MatchDecision {
+        let results = try call(.matchContractor, [order, ctx])
+        return try match(.matchContractor, results, "a contractor id, nil (make one) or false (none)")
+    }
+
+    func newContractor(_ order: LuaValue, _ ctx: LuaValue) throws -> ContractorFields {
+        let results = try call(.newContractor, [order, ctx])
+        let expected = "a table of contractor fields with a non-empty name"
+        guard let table = results.argument(0).tableValue else { throw shape(.newContractor, results, expected) }
+        func text(_ key: String) throws -> String {
+            let value = table[key]
+            if value.isNil { return "" }
+            if let string = value.stringValue { return string }
+            if let number = value.integerValue { return String(number) }
+            throw HookShapeError(
+                script: script(for: .newContractor), hook: .newContractor,
+                got: "a table whose \(key) is \(Self.describe(value))", expected: "\(key) as a string")
+        }
+        let name = try text("name").trimmingSpaces
+        guard !name.isEmpty else { throw shape(.newContractor, results, expected) }
+        var country = try text("country").trimmingSpaces.uppercased()
+        if country.isEmpty { country = "PL" }
+        return ContractorFields(
+            name: name, taxId: try text("tax_id"), address: try text("address"), postcode: try text("postcode"),
+            city: try text("city"), country: country, email: try text("email"), phone: try text("phone"))
+    }
+
+    func matchProduct(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws -> MatchDecision {
+        let results = try call(.matchProduct, [line, order, ctx])
+        return try match(.matchProduct, results, "a product id, nil (make one) or false (leave the line unlinked)")
+    }
+
+    func newProduct(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws -> ProductFields {
+        let results = try call(.newProduct, [line, order, ctx])
+        guard let table = results.argument(0).tableValue, let name = table["name"].stringValue?.trimmingSpaces,
+              !name.isEmpty
+        else {
+            throw shape(.newProduct, results, "a table of product fields with a non-empty name")
+        }
+        func wrong(_ key: String, _ expected: String) -> HookShapeError {
+            HookShapeError(
+                script: script(for: .newProduct), hook: .newProduct,
+                got: "a table whose \(key) is \(Self.describe(table[key]))", expected: "\(key) as \(expected)")
+        }
+        func text(_ key: String) throws -> String? {
+            let value = table[key]
+            if value.isNil { return nil }
+            if let string = value.stringValue { return string }
+            if let number = value.integerValue { return String(number) }
+            throw wrong(key, "a string")
+        }
+        var fields = ProductFields(name: name, sku: try text("sku"), ean: try text("ean"))
+        if let unit = try text("unit") { fields.unit = unit }
+        let rate = table["vat_rate"]
+        if !rate.isNil {
+            guard let parsed = Self.vatRate(rate) else { throw wrong("vat_rate", "a percentage or \"zw\", \"np\", \"oo\"") }
+            fields.vatRate = parsed
+        }
+        let price = table["price_gross"]
+        if !price.isNil {
+            guard let parsed = Self.money(price) else { throw wrong("price_gross", "an amount") }
+            fields.grossPrice = parsed
+        }
+        return fields
+    }
+
+    // MARK: Reading results
+
+    private func match(_ hook: Hook, _ results: [LuaValue], _ expected: String) throws -> MatchDecision {
+        let first = results.argument(0)
+        if first.isNil { return .create }
+        if first == .boolean(false) { return .none }
+        guard let id = Self.id(first) else { throw shape(hook, results, expected) }
+        return .existing(id)
+    }
+
+    private func reason(_ results: [LuaValue]) -> String? {
+        let second = results.argument(1)
+        if second.isNil { return nil }
+        return second.stringValue ?? Self.describe(second)
+    }
+
+    private func shape(_ hook: Hook, _ results: [LuaValue], _ expected: String) -> HookShapeError {
+        let got = results.isEmpty ? "nothing" : Self.describe(results[0])
+        return HookShapeError(script: script(for: hook), hook: hook, got: got, expected: expected)
+    }
+
+    static func id(_ value: LuaValue) -> Int64? {
+        if let id = value.integerValue { return id }
+        if case .number(let number) = value, let id = Int64(exactly: number) { return id }
+        return nil
+    }
+
+    static func vatRate(_ value: LuaValue) -> VATRate? {
+        switch value {
+        case .integer(let number): return VATRate(baselinker: Double(number))
+        case .number(let number): return VATRate(baselinker: number)
+        case .string: return value.stringValue.flatMap { VATRate(name: $0) }
+        default: return nil
+        }
+    }
+
+    static func money(_ value: LuaValue) -> Money? {
+        switch value {
+        case .integer(let number): return Money(minorUnits: number * 100)
+        case .number(let number): return Money(baselinker: number)
+        case .string: return value.stringValue.flatMap { Money(decimalString: $0) }
+        default: return nil
+        }
+    }
+
+    static func describe(_ value: LuaValue) -> String {
+        switch value {
+        case .nil: return "nil"
+        case .boolean(let flag): return String(flag)
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        case .string(let string): return "\"\(string.description)\""
+        case .table: return "a table"
+        case .reference: return "a function"
+        }
+    }
+}

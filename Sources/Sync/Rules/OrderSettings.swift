@@ -1,0 +1,60 @@
+public import Config
+public import Foundation
+import FirminoStore
+import LuaHost
+
+/// The `[orders]` configuration with statuses resolved to ids: what the hooks see as
+/// `ctx.config` and what a sync follows.
+public struct OrderSettings: Sendable {
+    public var from: CalendarDay?
+    public var defaultDocument: Configuration.DefaultDocument
+    public var autoDocumentType: Bool
+    public var sendInvoices: Bool
+    public var linkProducts: Bool
+    public var linkContractors: Bool
+    /// Selected status ids; empty: every status.
+    public var statuses: [Int]
+    public var statusAfter: Int?
+    public var statusFailed: Int?
+    /// The seller's timezone: business dates and the start of `from`.
+    public var timeZone: TimeZone
+
+    /// Settings from the configuration, with status names already resolved by `resolve`.
+    public init(
+        _ orders: Configuration.Orders, timeZone: TimeZone,
+        resolve: (Configuration.StatusReference) throws -> Int
+    ) rethrows {
+        from = orders.from
+        defaultDocument = orders.defaultDocument
+        autoDocumentType = orders.autoDocumentType
+        sendInvoices = orders.sendInvoices
+        linkProducts = orders.linkProducts
+        linkContractors = orders.linkContractors
+        statuses = try orders.statuses.map(resolve)
+        statusAfter = try orders.statusAfter.map(resolve)
+        statusFailed = try orders.statusFailed.map(resolve)
+        self.timeZone = timeZone
+    }
+
+    /// The first second taken: midnight of `from` in the seller's timezone.
+    public var fromTimestamp: Int? {
+        from.map { Int($0.start(in: timeZone).timeIntervalSince1970) }
+    }
+
+    /// `ctx.config`.
+    var luaValue: LuaValue {
+        var table = LuaTable()
+        table["from"] = from.map { .string(LuaString($0.description)) } ?? .nil
+        table["from_timestamp"] = fromTimestamp.map { .integer(Int64($0)) } ?? .nil
+        table["default_document"] = .string(LuaString(defaultDocument.rawValue))
+        table["auto_document_type"] = .boolean(autoDocumentType)
+        table["send_invoices"] = .boolean(sendInvoices)
+        table["link_products"] = .boolean(linkProducts)
+        table["link_contractors"] = .boolean(linkContractors)
+        table["statuses"] = .table(LuaTable(array: statuses.map { .integer(Int64($0)) }))
+        table["status_after"] = statusAfter.map { .integer(Int64($0)) } ?? .nil
+        table["status_failed"] = statusFailed.map { .integer(Int64($0)) } ?? .nil
+        table["timezone"] = .string(LuaString(timeZone.identifier))
+        return .table(table)
+    }
+}

@@ -1,0 +1,58 @@
+import FirminoStore
+
+extension SyncSummary {
+    /// The summary as a person reads it at the end of a sync.
+    public var text: String {
+        var lines: [String] = []
+        lines.append(dryRun ? "Dry run: nothing was written or sent." : "Sync finished.")
+        if dryRun && !plan.isEmpty {
+            lines.append("")
+            lines += plan
+        }
+        let documentsIssued = orders.documents.values.reduce(0, +)
+        lines.append("")
+        lines.append(row("Orders fetched", orders.fetched))
+        if orders.skipped > 0 { lines.append(row("  already documented", orders.skipped)) }
+        lines.append(row("  accepted", orders.accepted))
+        if orders.rejected > 0 { lines.append(row("  not taken", orders.rejected)) }
+        lines.append(row("Documents issued", documentsIssued))
+        for type in DocumentType.allCases {
+            if let count = orders.documents[type.rawValue], count > 0 { lines.append(row("  \(type.rawValue)", count)) }
+        }
+        lines.append(row("Contractors linked / created", "\(contractors.linked) / \(contractors.created)"))
+        lines.append(row("Products linked / created", "\(products.linked) / \(products.created)"))
+        if !dryRun {
+            lines.append(row("Sent to BaseLinker", outbox.sent))
+            if outbox.pending > 0 { lines.append(row("  still to send", outbox.pending)) }
+        }
+        lines.append(row("BaseLinker requests", requests))
+        if !orders.failed.isEmpty {
+            lines.append("")
+            lines.append("Failed orders (nothing was written for them):")
+            for problem in orders.failed { lines.append("  \(problem.orderId): \(problem.reason)") }
+        }
+        if !orders.held.isEmpty {
+            lines.append("")
+            lines.append("Held for review:")
+            for problem in orders.held { lines.append("  \(problem.orderId): \(problem.reason)") }
+        }
+        if !outbox.failed.isEmpty {
+            lines.append("")
+            lines.append("Not sent (tried again on the next run):")
+            for problem in outbox.failed {
+                lines.append("  \(problem.orderId.map { "order \($0)" } ?? "-"): \(problem.reason)")
+            }
+        }
+        if !warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings:")
+            for warning in warnings { lines.append("  \(warning)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func row(_ label: String, _ value: some CustomStringConvertible) -> String {
+        let padding = max(1, 32 - label.count)
+        return label + String(repeating: " ", count: padding) + value.description
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Config
+import Foundation
+import LuaHost
+import Sync
+
+/// `firmlink rules test|explain`: work on rule scripts without touching BaseLinker or a store.
+struct RulesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Test and explain rule scripts.",
+        subcommands: [Test.self, Explain.self])
+
+    /// The per-hook limits of DESIGN §1 `[rules]`.
+    static let defaultLimits = LuaLimits(instructions: 1_000_000, timeout: .milliseconds(1_000), memory: 64 << 20)
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run YAML rule cases and print N passed, M failed.",
+            discussion: "Each *.yaml file under the paths holds one case per YAML document (separated by ---).")
+
+        @Argument(help: "Case files or folders (default: the current folder).")
+        var paths: [String] = []
+
+        @Option(help: ArgumentHelp("The rules script to test (default: the built-in rules).", valueName: "file"))
+        var rules: String?
+
+        func run() async throws {
+            let runner = RuleTestRunner(
+                rules: rules, limits: RulesCommand.defaultLimits, timeZone: TimeZone(identifier: "Europe/Warsaw")!)
+            let summary: RuleTestRunner.Summary
+            do {
+                summary = try runner.run(paths: paths.isEmpty ? ["."] : paths) { print($0) }
+            } catch let error as RuleFileError {
+                throw CommandFailure(error.description, status: .usage)
+            }
+            if summary.failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show, hook by hook, what the rules decide for one order.")
+
+        @Option(help: ArgumentHelp("A getOrders order object (JSON).", valueName: "file"))
+        var order: String
+
+        @Option(help: ArgumentHelp("The store before the order (YAML: warehouses, products, contractors).", valueName: "file"))
+        var store: String?
+
+        @Option(help: ArgumentHelp("The rules script (default: the built-in rules).", valueName: "file"))
+        var rules: String?
+
+        @Option(help: ArgumentHelp("Take the [orders] settings and [rules] limits from this configuration.", valueName: "file"))
+        var config: String?
+
+        func run() async throws {
+            do {
+                var orders = Configuration.Orders()
+                var limits = RulesCommand.defaultLimits
+                var timeZone = TimeZone(identifier: "Europe/Warsaw")!
+                if let config {
+                    let configuration = try ConfigOptions(config: config).load()
+                    orders = configuration.orders
+                    limits = configuration.rules.limits
+                    timeZone = configuration.seller.timeZone
+                }
+                let explainer = RuleExplainer(
+                    rules: try rules.map(RulesSource.init(file:)), orders: orders, limits: limits, timeZone: timeZone)
+                let lines = try explainer.explain(order: RuleExplainer.readOrder(file: order), storeFile: store)
+                for line in lines { print(line) }
+            } catch let error as RuleFileError {
+                throw CommandFailure(error.description, status: .usage)
+            }
+        }
+    }
+}
+
+extension ConfigOptions {
+    init(config: String?) {
+        self.init()
+        self.config = config
+    }
+}
