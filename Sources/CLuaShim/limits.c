@@ -1,0 +1,151 @@
+/* The capped allocator and the count/deadline hook: the per-call limits of a LuaHost runtime. */
+#include "CLuaShim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+uint64_t flk_now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void flk_hook(lua_State *L, lua_Debug *ar);
+
+static void flk_record(flk_state *S, const char *source, int line) {
+    if (S->trip_line != 0 || line <= 0 || source == NULL) return;
+    snprintf(S->trip_source, sizeof S->trip_source, "%s", source);
+    S->trip_line = line;
+}
+
+/* Where the running script is: the innermost Lua function with a line. Reads only. */
+static void flk_record_stack(flk_state *S, lua_State *L) {
+    lua_Debug ar;
+    for (int level = 0; level < 32 && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            flk_record(S, ar.source, ar.currentline);
+            return;
+        }
+    }
+}
+
+/* A limit fired: from now on the hook runs before every instruction and raises each time. */
+void flk_trip(flk_state *S, int kind) {
+    if (S->tripped == FLK_TRIP_NONE) S->tripped = kind;
+    lua_sethook(S->L, flk_hook, LUA_MASKCOUNT, 1);
+}
+
+static void flk_trip_memory(flk_state *S) {
+    S->refused = 0;
+    flk_record_stack(S, S->L);
+    flk_trip(S, FLK_TRIP_MEMORY);
+}
+
+static void *flk_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    flk_state *S = (flk_state *)ud;
+    if (ptr == NULL) osize = 0; /* osize then tells the object type, not a size */
+    if (nsize == 0) {
+        free(ptr);
+        S->used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && S->strict) {
+        size_t growth = nsize - osize;
+        int retry = S->refused && S->refused_block == ptr && S->refused_size == nsize;
+        /* Lua answers a refusal with an emergency collection and asks again for the same
+           block; any other request after a refusal means that refusal stood (it became an
+           error), so the limit has fired. */
+        if (S->refused && !retry) flk_trip_memory(S);
+        if (S->tripped == FLK_TRIP_MEMORY) return NULL;
+        if (S->cap != 0 && S->used + growth > S->cap) {
+            if (retry) {
+                flk_trip_memory(S);
+            } else {
+                S->refused = 1;
+                S->refused_block = ptr;
+                S->refused_size = nsize;
+            }
+            return NULL;
+        }
+    }
+    void *block = realloc(ptr, nsize);
+    if (block == NULL) return NULL;
+    if (nsize > osize && S->strict) S->refused = 0;
+    S->used = S->used - osize + nsize;
+    return block;
+}
+
+static int flk_panic(lua_State *L) {
+    const char *message = lua_tostring(L, -1);
+    fprintf(stderr, "firmlink: unprotected Lua error: %s\n", message ? message : "(no message)");
+    fflush(stderr);
+    abort();
+    return 0;
+}
+
+lua_State *flk_open(flk_state *S) {
+    lua_State *L = lua_newstate(flk_alloc, S);
+    if (L == NULL) return NULL;
+    S->L = L;
+    *(flk_state **)lua_getextraspace(L) = S;
+    lua_atpanic(L, flk_panic);
+    return L;
+}
+
+int flk_raise_tripped(lua_State *L) {
+    switch (flk_from(L)->tripped) {
+    case FLK_TRIP_INSTRUCTIONS: return luaL_error(L, "instruction limit reached");
+    case FLK_TRIP_TIMEOUT: return luaL_error(L, "time limit reached");
+    default: return luaL_error(L, "memory limit reached");
+    }
+}
+
+static void flk_hook(lua_State *L, lua_Debug *ar) {
+    flk_state *S = flk_from(L);
+    if (S->refused) flk_trip_memory(S);
+    if (S->tripped == FLK_TRIP_NONE) {
+        S->executed += (uint64_t)S->step;
+        if (S->budget != 0 && S->executed >= S->budget) {
+            S->tripped = FLK_TRIP_INSTRUCTIONS;
+        } else if (S->deadline_ns != 0 && flk_now_ns() >= S->deadline_ns) {
+            S->tripped = FLK_TRIP_TIMEOUT;
+        } else {
+            if (S->budget != 0 && S->budget - S->executed < (uint64_t)S->step) {
+                S->step = (int)(S->budget - S->executed);
+                lua_sethook(L, flk_hook, LUA_MASKCOUNT, S->step);
+            }
+            return;
+        }
+        lua_sethook(L, flk_hook, LUA_MASKCOUNT, 1);
+    }
+    if (lua_getinfo(L, "Sl", ar)) flk_record(S, ar->source, ar->currentline);
+    flk_raise_tripped(L);
+}
+
+enum { FLK_HOOK_PERIOD = 1000 };
+
+void flk_arm(flk_state *S, uint64_t instructions, uint64_t timeout_ns, size_t memory) {
+    S->tripped = FLK_TRIP_NONE;
+    S->executed = 0;
+    S->trip_line = 0;
+    S->trip_source[0] = '\0';
+    S->refused = 0;
+    S->budget = instructions;
+    S->cap = memory;
+    S->deadline_ns = timeout_ns != 0 ? flk_now_ns() + timeout_ns : 0;
+    S->step = FLK_HOOK_PERIOD;
+    if (instructions != 0 && instructions < FLK_HOOK_PERIOD) S->step = (int)instructions;
+    if (instructions != 0 || timeout_ns != 0)
+        lua_sethook(S->L, flk_hook, LUA_MASKCOUNT, S->step);
+    else
+        lua_sethook(S->L, NULL, 0, 0);
+    S->strict = 1;
+}
+
+void flk_disarm(flk_state *S) {
+    if (S->refused) flk_trip_memory(S);
+    S->strict = 0;
+    lua_sethook(S->L, NULL, 0, 0);
+}

@@ -1,0 +1,88 @@
+import CLuaShim
+
+/// A sandboxed Lua 5.4 runtime: one `lua_State`, the scripts loaded into it, and the host
+/// functions they may call.
+///
+/// What it guarantees:
+/// - **Sandbox.** Scripts see only `base` (without `dofile`, `loadfile`, `collectgarbage`,
+///   `require`, `warn`; `load` reads text only and defaults to the calling script's own
+///   environment; `setmetatable` refuses `__gc`), `table`, `string`, `math` and `utf8`; no `io`,
+///   `os`, `package`, `debug` or `coroutine`. The string metatable is hidden. Each script gets
+///   its own `_ENV` with private copies of the library tables, so a global or a library change
+///   made by one script is never seen by another.
+/// - **Limits.** Every call runs under ``LuaLimits`` (instructions, a wall-clock deadline, a
+///   memory cap for the state). A fired limit stays fired until the call returns, whatever
+///   the script's `pcall` does, and the runtime answers the next call normally.
+/// - **Errors.** A failure is a ``ScriptError`` with the kind, the `file:line` that raised it
+///   (chunks are named `@path`), the message and Lua's traceback. Lua errors are raised only
+///   from C frames: a host function reports failure by throwing in Swift, and the C trampoline
+///   raises the Lua error after the Swift frame has returned.
+/// - **Values.** ``LuaValue`` crosses both ways without losing bytes or the integer/float
+///   distinction; ``LuaReference`` passes host functions and retained tables cheaply.
+///
+/// Known limit: Lua's pattern functions (`string.find`, `match`, `gmatch`, `gsub`) run in C,
+/// where neither the instruction budget nor the deadline can stop them; a single call with a
+/// backtracking pattern over a long subject runs to its end. The memory cap does bound
+/// `string.rep` and everything else that allocates.
+///
+/// A runtime is single-threaded: it is not `Sendable`, and all its scripts, references and
+/// host functions must be used from one thread (or one isolation domain) at a time.
+public final class LuaRuntime {
+    let state: UnsafeMutablePointer<flk_state>
+    let L: OpaquePointer
+    /// The limits of a call that passes none.
+    public var limits: LuaLimits
+    var templateRef: Int32 = 0
+    var hostFunctions: [HostFunction] = []
+    /// Names of loaded scripts, to locate messages that were re-raised without a frame.
+    var scriptNames: Set<String> = []
+    var callDepth = 0
+    var ownerID: UInt { UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(L))) }
+
+    /// Creates a runtime. `print`, when given, receives each line a script prints (arguments
+    /// converted as Lua's `tostring` does and joined by tabs); without it scripts have no
+    /// `print`.
+    public init(limits: LuaLimits = .default, print: ((String) -> Void)? = nil) throws(ScriptError) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: flk_state())
+        guard let L = flk_open(state) else {
+            state.deallocate()
+            throw ScriptError(kind: .memory, message: "cannot create a Lua state: out of memory")
+        }
+        self.L = L
+        self.limits = limits
+        state.pointee.dispatch = luaHostDispatch
+        state.pointee.host = Unmanaged.passUnretained(self).toOpaque()
+        try openSandbox()
+        if let print { installPrint(print) }
+    }
+
+    deinit {
+        lua_close(L)
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Bytes the state holds now.
+    public var memoryInUse: Int { state.pointee.used }
+
+    /// Runs a full garbage collection.
+    public func collectGarbage() {
+        _ = flk_gc(L, LUA_GCCOLLECT)
+    }
+}
+
+final class HostFunction {
+    let name: String
+    let body: ([LuaValue]) throws -> [LuaValue]
+
+    init(name: String, body: @escaping ([LuaValue]) throws -> [LuaValue]) {
+        self.name = name
+        self.body = body
+    }
+}
+
+private func luaHostDispatch(_ L: OpaquePointer?, _ host: UnsafeMutableRawPointer?, _ id: lua_Integer) -> Int32 {
+    let runtime = Unmanaged<LuaRuntime>.fromOpaque(host!).takeUnretainedValue()
+    return runtime.dispatchHostFunction(Int(id))
+}

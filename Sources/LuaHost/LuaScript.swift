@@ -1,0 +1,87 @@
+import CLuaShim
+
+/// A script loaded into a ``LuaRuntime``, with its own environment (`_ENV`).
+///
+/// Its globals are invisible to other scripts unless its ``environment`` is handed to them.
+/// The environment reference is valid while this object lives.
+public final class LuaScript {
+    public let runtime: LuaRuntime
+    /// The name given at load time (a path), as messages show it.
+    public let name: String
+    /// The script's global table; pass it as a global of another script (`defaults`), or
+    /// through ``LuaRuntime/readOnlyView(of:)`` first.
+    public let environment: LuaReference
+
+    init(runtime: LuaRuntime, name: String, environment: LuaReference) {
+        self.runtime = runtime
+        self.name = name
+        self.environment = environment
+    }
+
+    deinit {
+        runtime.release(environment)
+    }
+
+    /// Whether the script defines a global function `name`.
+    public func hasFunction(_ name: String) -> Bool {
+        let L = runtime.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_checkstack(L, 3) != 0 else { return false }
+        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
+        runtime.pushString(name)
+        return lua_rawget(L, -2) == LUA_TFUNCTION
+    }
+
+    /// Calls the global function `function` with `arguments` under `limits` (the runtime's
+    /// ``LuaRuntime/limits`` when `nil`) and returns all its results.
+    public func call(
+        _ function: String, arguments: [LuaValue], limits: LuaLimits? = nil
+    ) throws(ScriptError) -> [LuaValue] {
+        let L = runtime.L
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        flk_pushcfunction(L, flk_message_handler)
+        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
+        runtime.pushString(function)
+        let type = lua_rawget(L, -2)
+        flk_remove(L, -2)
+        guard type == LUA_TFUNCTION else {
+            throw ScriptError(
+                kind: .runtime, file: name,
+                message: "'\(function)' is not a function (a \(runtime.typeName(at: -1)) value)")
+        }
+        return try runtime.callProtected(
+            handler: base + 1, arguments: arguments, limits: limits ?? runtime.limits, file: name)
+    }
+
+    /// ``call(_:arguments:limits:)`` with the arguments listed.
+    public func call(_ function: String, _ arguments: LuaValue..., limits: LuaLimits? = nil) throws(ScriptError) -> [LuaValue] {
+        try call(function, arguments: arguments, limits: limits)
+    }
+
+    /// A global's value as data.
+    public func global(_ name: String) throws(ScriptError) -> LuaValue {
+        let L = runtime.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_checkstack(L, 3) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
+        runtime.pushString(name)
+        lua_rawget(L, -2)
+        return try runtime.read(at: -1)
+    }
+
+    /// Sets a global (a value, or a reference such as a host function).
+    public func setGlobal(_ name: String, to value: LuaValue) throws(ScriptError) {
+        let L = runtime.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
+        runtime.pushString(name)
+        try runtime.push(value)
+        lua_rawset(L, -3)
+    }
+}
