@@ -43,6 +43,12 @@ static void flk_trip_memory(flk_state *S) {
     flk_trip(S, FLK_TRIP_MEMORY);
 }
 
+void flk_trip_here(lua_State *L, int kind) {
+    flk_state *S = flk_from(L);
+    flk_record_stack(S, L);
+    flk_trip(S, kind);
+}
+
 static void *flk_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     flk_state *S = (flk_state *)ud;
     if (ptr == NULL) osize = 0; /* osize then tells the object type, not a size */
