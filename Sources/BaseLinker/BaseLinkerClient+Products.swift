@@ -69,6 +69,11 @@ public struct AddedInventoryProduct: Sendable, Hashable {
     public var productID: Int
     /// Field or product → BaseLinker's message, for what it did not accept.
     public var warnings: [String: String]
+
+    public init(productID: Int, warnings: [String: String] = [:]) {
+        self.productID = productID
+        self.warnings = warnings
+    }
 }
 
 extension BaseLinkerClient {

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+@testable import BaseLinker
+
+@Suite("Paging")
+struct PagingTests {
+    /// An account of orders confirmed at the given instants; answers `getOrders` like
+    /// BaseLinker (confirmed at or after `date_confirmed_from`, oldest first, 100 at most).
+    private func ordersTransport(confirmedAt instants: [Int]) -> FakeTransport {
+        FakeTransport { method, parameters, _ in
+            #expect(method == "getOrders")
+            let from = parameters["date_confirmed_from"]?.lenientInt ?? 0
+            let page = instants.enumerated()
+                .filter { $0.element >= from }
+                .prefix(100)
+                .map { JSONValue.object(["order_id": JSONValue(1000 + $0.offset), "date_confirmed": JSONValue($0.element)]) }
+            return success(["orders": .array(Array(page))])
+        }
+    }
+
+    @Test("orders page by date_confirmed + 1 s and stop after a page under 100")
+    func ordersPaging() async throws {
+        // 230 orders, two per second, from t = 1000.
+        let instants = (0..<230).map { 1000 + $0 / 2 }
+        let transport = ordersTransport(confirmedAt: instants)
+        let client = makeClient(transport: transport)
+        var pages: [[Order]] = []
+        for try await page in client.orderPages(OrdersQuery(dateConfirmedFrom: 1000, statusID: 1001)) {
+            pages.append(page)
+        }
+        #expect(pages.map(\.count) == [100, 100, 30])
+        let froms = transport.sent.map { $0.parameters["date_confirmed_from"] }
+        #expect(froms == [1000, 1050, 1100])
+        #expect(transport.sent.allSatisfy { $0.parameters["status_id"] == 1001 })
+        #expect(transport.sent.allSatisfy { $0.parameters["get_unconfirmed_orders"] == false })
+        #expect(Set(pages.joined().map(\.id)).count == 230)
+    }
+
+    @Test("an exact multiple of 100 ends with one empty call")
+    func ordersExactMultiple() async throws {
+        let transport = ordersTransport(confirmedAt: (0..<200).map { 5000 + $0 })
+        var ids: [Int] = []
+        for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 0)).items {
+            ids.append(order.id)
+        }
+        #expect(ids == Array(1000..<1200))
+        #expect(transport.count == 3)
+        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 5100, 5200])
+    }
+
+    @Test("a full page that does not move the cursor is an error, not an endless loop")
+    func ordersStall() async throws {
+        let transport = FakeTransport { _, _, _ in
+            success(["orders": .array((0..<100).map { ["order_id": JSONValue($0), "date_confirmed": 0] })])
+        }
+        let client = makeClient(transport: transport)
+        let error = await #expect(throws: BaseLinkerError.self) {
+            for try await _ in client.orderPages(OrdersQuery(dateConfirmedFrom: 10)) {}
+        }
+        #expect(error?.kind == .unexpectedData)
+        #expect(transport.count == 1)
+    }
+
+    /// Answers a paged inventory method with `total` products, 1000 per page from 1.
+    private func inventoryTransport(total: Int, method expected: String) -> FakeTransport {
+        FakeTransport { method, parameters, _ in
+            #expect(method == expected)
+            let page = parameters["page"]?.lenientInt ?? 0
+            let ids = ((page - 1) * 1000)..<min(page * 1000, total)
+            var products: [String: JSONValue] = [:]
+            for id in ids where page >= 1 {
+                products[String(id + 1)] = ["id": JSONValue(id + 1), "product_id": JSONValue(id + 1), "name": "P", "stock": ["bl_1": 1]]
+            }
+            return success(["products": products.isEmpty ? [] : .object(products)])
+        }
+    }
+
+    @Test("inventory products page from 1 and stop after a page under 1000")
+    func productPages() async throws {
+        let transport = inventoryTransport(total: 2999, method: "getInventoryProductsList")
+        let client = makeClient(transport: transport)
+        var counts: [Int] = []
+        for try await page in client.inventoryProductPages(inventoryID: 307, filters: ["filter_sku": "K"]) {
+            counts.append(page.count)
+        }
+        #expect(counts == [1000, 1000, 999])
+        #expect(transport.sent.map { $0.parameters["page"] } == [1, 2, 3])
+        #expect(transport.sent.allSatisfy { $0.parameters["inventory_id"] == 307 && $0.parameters["filter_sku"] == "K" })
+    }
+
+    @Test("stock pages the same way; a final empty page comes as []")
+    func stockPages() async throws {
+        let transport = inventoryTransport(total: 2000, method: "getInventoryProductsStock")
+        var ids: [Int] = []
+        for try await stock in makeClient(transport: transport).inventoryStockPages(inventoryID: 1).items {
+            ids.append(stock.productID)
+        }
+        #expect(ids == Array(1...2000))
+        #expect(transport.count == 3)
+    }
+
+    @Test("a stock update of 2,500 products is sent as 3 calls, answers summed")
+    func stockBatching() async throws {
+        let transport = FakeTransport { _, parameters, index in
+            let count = parameters["products"]?.objectValue?.count ?? 0
+            let warnings: JSONValue = index == 1 ? ["1500": "Produkt nie istnieje"] : ""
+            return success(["counter": JSONValue(index == 1 ? count - 1 : count), "warnings": warnings])
+        }
+        var stock: [Int: [String: Int]] = [:]
+        for id in 1...2500 { stock[id] = ["bl_1": id % 7, "bl_2": 1] }
+        let result = try await makeClient(transport: transport).updateInventoryProductsStock(inventoryID: 307, stock: stock)
+
+        #expect(transport.count == 3)
+        let batches = transport.sent.map { $0.parameters["products"]?.objectValue ?? [:] }
+        #expect(batches.map(\.count) == [1000, 1000, 500])
+        #expect(batches[0]["1"] == ["bl_1": 1, "bl_2": 1])
+        #expect(batches[2]["2500"] == ["bl_1": 1, "bl_2": 1])
+        #expect(Set(batches.flatMap(\.keys)).count == 2500)
+        #expect(transport.sent.allSatisfy { $0.parameters["inventory_id"] == 307 })
+        #expect(result == StockUpdateResult(counter: 2499, warnings: ["1500": "Produkt nie istnieje"]))
+    }
+
+    @Test("a failing batch says what the earlier batches already did")
+    func stockBatchFailure() async throws {
+        let transport = FakeTransport { _, _, index in
+            index == 1 ? apiError("ERROR_INVENTORY", "Brak magazynu") : success(["counter": 1000, "warnings": []])
+        }
+        var stock: [Int: [String: Int]] = [:]
+        for id in 1...2500 { stock[id] = ["bl_1": 1] }
+        let error = await #expect(throws: BaseLinkerError.self) {
+            _ = try await makeClient(transport: transport).updateInventoryProductsStock(inventoryID: 1, stock: stock)
+        }
+        #expect(error?.message.contains("batch 2 of 3") == true)
+        #expect(error?.message.contains("1000 products") == true)
+        #expect(transport.count == 2)
+    }
+
+    @Test("no products, no calls")
+    func emptyStockUpdate() async throws {
+        let transport = FakeTransport(always: success())
+        let result = try await makeClient(transport: transport).updateInventoryProductsStock(inventoryID: 1, stock: [:])
+        #expect(result == StockUpdateResult())
+        #expect(transport.count == 0)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import BaseLinker
+
+@Suite("The token never leaks")
+struct TokenSecrecyTests {
+    private static let token = "5001234-7654321-SECRETSECRETSECRET+/="
+
+    @Test("configuration descriptions, debug descriptions and dumps hide the token")
+    func configurationHidesToken() {
+        let configuration = BaseLinkerConfiguration(token: Self.token)
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        for text in ["\(configuration)", String(describing: configuration), String(reflecting: configuration), dumped] {
+            #expect(!text.contains("SECRET"))
+            #expect(text.contains("<hidden>"))
+        }
+        #expect(Mirror(reflecting: configuration).children.contains { $0.label == "requestsPerMinute" })
+    }
+
+    @Test("no error description or log line contains the token, even when the server echoes it")
+    func errorsAndLogsHideToken() async throws {
+        let token = Self.token
+        let encoded = FormEncoding.percentEncode(token)
+        let echo = "token \(token) / \(encoded) rejected"
+        let responses: [Result<BaseLinkerHTTPResponse, any Error>] = [
+            .success(apiError("ERROR_BAD_TOKEN", echo)),
+            .success(apiError("ERROR_BLOCKED_TOKEN", echo)),
+            .success(raw("<html>\(echo)</html>", status: 500)),
+            .success(raw("<html>\(echo)</html>", status: 403)),
+            .success(raw("<html>\(echo)</html>")),
+            .success(raw("")),
+            .failure(BaseLinkerTransportError(.notSent, echo)),
+            .failure(BaseLinkerTransportError(.maybeSent, echo)),
+            .success(success(["orders": [["order_id": 1, "date_confirmed": .string(echo)]]])),
+        ]
+        let store = CapturingLogHandler.Store()
+        let logger = Logger(label: "test", factory: { _ in CapturingLogHandler(store: store) })
+        var descriptions: [String] = []
+        for response in responses {
+            for method in ["getOrders", "addInvoice"] {
+                let clock = VirtualClock()
+                let transport = FakeTransport(clock: clock, steps: [response])
+                let client = makeClient(
+                    transport: transport, clock: clock, token: token,
+                    retry: RetryPolicy(maxAttempts: 2, jitter: 0), maxBlockedWait: .seconds(60), logger: logger)
+                do {
+                    if method == "addInvoice" {
+                        _ = try await client.addInvoice(orderID: 1, seriesID: 1)
+                    } else {
+                        _ = try await client.getOrders(OrdersQuery())
+                    }
+                } catch {
+                    var dumped = ""
+                    dump(error, to: &dumped)
+                    descriptions.append(dumped)
+                    descriptions.append("\(error)")
+                    descriptions.append(String(reflecting: error))
+                    if let error = error as? BaseLinkerError {
+                        descriptions.append(error.message)
+                        descriptions.append(error.bodyExcerpt ?? "")
+                    }
+                }
+                #expect(transport.sent.allSatisfy { $0.request.header("X-BLToken") == token })
+            }
+        }
+        #expect(descriptions.count >= responses.count * 2)
+        #expect(store.all.count > 10, "the failures were logged")
+        for text in descriptions + store.all {
+            #expect(!text.contains("SECRET"), "leaked: \(text)")
+        }
+        #expect(descriptions.contains { $0.contains("<token>") }, "echoes are shown with the token removed")
+    }
+}
