@@ -8,9 +8,11 @@
 /// ``ScriptError/Kind/timeout`` or ``ScriptError/Kind/memory``, and the runtime is ready for the
 /// next call.
 public struct LuaLimits: Sendable, Hashable {
-    /// Lua VM instructions per call; `nil` for no budget. Counted in steps of up to 1,000.
+    /// Lua VM instructions per call; `nil` for no budget. Counted in steps of up to 1,000; each
+    /// step of the pattern functions (`string.find`, `match`, `gmatch`, `gsub`) counts as one.
     public var instructions: Int?
-    /// Wall-clock time per call; `nil` for no deadline. Checked every 1,000 instructions.
+    /// Wall-clock time per call; `nil` for no deadline. Checked every 1,000 instructions and
+    /// every 1,024 pattern-matching steps.
     public var timeout: Duration? {
         didSet { timeoutNanoseconds = Self.nanoseconds(timeout) }
     }

@@ -20,10 +20,11 @@ import CLuaShim
 /// - **Values.** ``LuaValue`` crosses both ways without losing bytes or the integer/float
 ///   distinction; ``LuaReference`` passes host functions and retained tables cheaply.
 ///
-/// Known limit: Lua's pattern functions (`string.find`, `match`, `gmatch`, `gsub`) run in C,
-/// where neither the instruction budget nor the deadline can stop them; a single call with a
-/// backtracking pattern over a long subject runs to its end. The memory cap does bound
-/// `string.rep` and everything else that allocates.
+/// Work done in C is bounded too: the pattern functions (`string.find`, `match`, `gmatch`,
+/// `gsub`) are the runtime's own and charge every matching step to the instruction budget and
+/// the deadline; everything that allocates (`string.rep`, `table.concat`, `..`) stops at the
+/// memory cap. What remains is linear or `n log n` C work on data the cap already bounds (for
+/// example `table.sort` without a comparator over a table of millions of numbers).
 ///
 /// A runtime is single-threaded: it is not `Sendable`, and all its scripts, references and
 /// host functions must be used from one thread (or one isolation domain) at a time.
