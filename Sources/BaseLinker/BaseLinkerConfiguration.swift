@@ -79,7 +79,7 @@ public struct RetryPolicy: Sendable, Hashable, CustomStringConvertible {
     /// The wait before the second attempt; each later wait doubles, up to ``maxDelay``.
     public var initialDelay: Duration
     public var maxDelay: Duration
-    /// No retry starts once this much time has passed since the call's first request.
+    /// No retry starts once this much time would have passed since the call's first failure.
     public var maxTotalTime: Duration
     /// The share of each wait that is random (0: none, 1: anywhere from zero to the full wait),
     /// so that clients failing together do not retry together.
