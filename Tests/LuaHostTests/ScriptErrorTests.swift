@@ -55,13 +55,15 @@ struct ScriptErrorTests {
     @Test("an error object that is a table is described, with the file and line of the raise")
     func tableError() throws {
         let runtime = try makeRuntime()
-        let script = try runtime.load("function hook()\n  error({code = 1, reason = \"held\"})\nend", name: "t.lua")
+        let script = try runtime.load(
+            "function hook()\n  error({code = 1, reason = \"held\"})\nend\nfunction ok() return 'fine' end", name: "t.lua")
         let error = scriptError { _ = try script.call("hook") }
         #expect(error?.kind == .runtime)
         #expect(error?.message == #"{code = 1, reason = "held"}"#)
         #expect(error?.file == "t.lua")
         #expect(error?.line == 2)
         #expect(error?.value == ["code": 1, "reason": "held"])
+        #expect(try script.call("ok") == ["fine"])
     }
 
     @Test("error without a position is still located at the raising line")
