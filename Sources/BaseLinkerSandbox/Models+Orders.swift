@@ -1,0 +1,232 @@
+/// An order status of the account (`getOrderStatusList`).
+public struct SandboxStatus: Sendable, Hashable {
+    public var id: Int
+    public var name: String
+    public var nameForCustomer: String
+    public var color: String
+
+    public init(id: Int, name: String, nameForCustomer: String, color: String) {
+        self.id = id
+        self.name = name
+        self.nameForCustomer = nameForCustomer
+        self.color = color
+    }
+}
+
+/// Where orders come from (`getOrderSources`): a type such as `shop` or `allegro` and an id.
+public struct SandboxOrderSource: Sendable, Hashable {
+    public var type: String
+    public var id: Int
+    public var name: String
+
+    public init(type: String, id: Int, name: String) {
+        self.type = type
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A name-and-address block of an order, for delivery or for the invoice.
+public struct SandboxAddress: Sendable, Hashable {
+    public var fullname: String
+    public var company: String
+    public var address: String
+    public var postcode: String
+    public var city: String
+    public var state: String
+    /// The country's name as the panel shows it (in Polish).
+    public var country: String
+    /// ISO 3166 code as BaseLinker sends it; may be empty.
+    public var countryCode: String
+
+    public init(
+        fullname: String = "", company: String = "", address: String = "", postcode: String = "",
+        city: String = "", state: String = "", country: String = "", countryCode: String = ""
+    ) {
+        self.fullname = fullname
+        self.company = company
+        self.address = address
+        self.postcode = postcode
+        self.city = city
+        self.state = state
+        self.country = country
+        self.countryCode = countryCode
+    }
+}
+
+/// One line (`products[]`) of an order.
+public struct SandboxOrderLine: Sendable, Hashable {
+    /// `db` for the BaseLinker inventory, `shop` for a shop's own storage.
+    public var storage: String
+    public var storageId: Int
+    public var orderProductId: Int
+    /// The inventory product id as text; empty when the product is unknown.
+    public var productId: String
+    public var variantId: Int
+    public var name: String
+    public var sku: String
+    public var ean: String
+    public var location: String
+    /// The numeric id of a `bl_` warehouse; 0 for lines outside the inventory.
+    public var warehouseId: Int
+    public var auctionId: String
+    public var attributes: String
+    /// Gross price of one item in the order's currency.
+    public var priceGross: Double
+    /// 0–100, or BaseLinker's −1 (exempt), −0.02 (not taxable), −0.03 (reverse charge).
+    public var taxRate: Double
+    public var quantity: Int
+    public var weight: Double
+
+    public init(
+        storage: String = "db", storageId: Int = 0, orderProductId: Int = 0, productId: String = "",
+        variantId: Int = 0, name: String, sku: String = "", ean: String = "", location: String = "",
+        warehouseId: Int = 0, auctionId: String = "", attributes: String = "", priceGross: Double,
+        taxRate: Double = 23, quantity: Int = 1, weight: Double = 0
+    ) {
+        self.storage = storage
+        self.storageId = storageId
+        self.orderProductId = orderProductId
+        self.productId = productId
+        self.variantId = variantId
+        self.name = name
+        self.sku = sku
+        self.ean = ean
+        self.location = location
+        self.warehouseId = warehouseId
+        self.auctionId = auctionId
+        self.attributes = attributes
+        self.priceGross = priceGross
+        self.taxRate = taxRate
+        self.quantity = quantity
+        self.weight = weight
+    }
+}
+
+/// How an order's JSON departs from the documented types, the way real BaseLinker orders do
+/// (reference §2.99). Chosen per order by the generator, so the same seed gives the same JSON.
+public struct OrderQuirks: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// `"order_id": "6200012"` and `"shop_order_id": "2824"`.
+    public static let idsAsStrings = OrderQuirks(rawValue: 1 << 0)
+    /// `want_invoice`, `payment_method_cod` as `1`/`0` instead of `"1"`/`"0"`.
+    public static let flagsAsInts = OrderQuirks(rawValue: 1 << 1)
+    /// `want_invoice`, `payment_method_cod` as `true`/`false`.
+    public static let flagsAsBools = OrderQuirks(rawValue: 1 << 2)
+    /// `"payment_done": "149.99"`.
+    public static let paymentDoneAsString = OrderQuirks(rawValue: 1 << 3)
+    /// No `invoice_country_code` key at all (the buyer country falls back to delivery).
+    public static let missingInvoiceCountryCode = OrderQuirks(rawValue: 1 << 4)
+    /// `"invoice_country_code": ""`.
+    public static let emptyInvoiceCountryCode = OrderQuirks(rawValue: 1 << 5)
+    /// `variant_id` as the number `0` rather than the usual `"0"`.
+    public static let variantIdAsInt = OrderQuirks(rawValue: 1 << 6)
+    /// Line `product_id` as a number rather than text.
+    public static let productIdAsInt = OrderQuirks(rawValue: 1 << 7)
+    /// `pick_status`/`pack_status` as `"1"`/`"0"` (the official sample) instead of
+    /// `pick_state`/`pack_state` ints.
+    public static let pickPackStatusStrings = OrderQuirks(rawValue: 1 << 8)
+    /// Country codes in lower case (`"de"`).
+    public static let lowercaseCountryCodes = OrderQuirks(rawValue: 1 << 9)
+    /// `"delivery_price": "13.99"`, line `warehouse_id` and `storage_id` as text.
+    public static let numbersAsStrings = OrderQuirks(rawValue: 1 << 10)
+    /// No `confirmed` key (as in the official sample).
+    public static let missingConfirmed = OrderQuirks(rawValue: 1 << 11)
+}
+
+/// A BaseLinker order as the sandbox keeps it; `getOrders` renders it with its ``quirks``.
+public struct SandboxOrder: Sendable, Hashable {
+    /// Assigned by the account when the order is added.
+    public var id: Int
+    public var shopOrderId: Int
+    public var externalOrderId: String
+    /// `shop`, `personal`, `allegro`, `amazon`, `ebay`.
+    public var source: String
+    public var sourceId: Int
+    public var statusId: Int
+    /// Unix seconds.
+    public var dateAdd: Int
+    /// Unix seconds; 0 while the order is unconfirmed.
+    public var dateConfirmed: Int
+    public var dateInStatus: Int
+    public var confirmed: Bool
+    public var userLogin: String
+    public var currency: String
+    public var paymentMethod: String
+    public var cashOnDelivery: Bool
+    public var paymentDone: Double
+    public var userComments: String
+    public var adminComments: String
+    public var email: String
+    public var phone: String
+    public var deliveryMethodId: Int
+    public var deliveryMethod: String
+    public var deliveryPrice: Double
+    public var deliveryPackageModule: String
+    public var deliveryPackageNumber: String
+    public var delivery: SandboxAddress
+    /// A parcel locker or pick-up point; all fields empty when none.
+    public var deliveryPoint: SandboxAddress
+    public var deliveryPointId: String
+    public var invoice: SandboxAddress
+    public var invoiceNip: String
+    public var wantInvoice: Bool
+    public var lines: [SandboxOrderLine]
+    public var quirks: OrderQuirks
+
+    /// A confirmed, prepaid order of a Polish consumer; change what a test needs.
+    public init(
+        id: Int = 0, statusId: Int, dateConfirmed: Int, currency: String = "PLN",
+        delivery: SandboxAddress, invoice: SandboxAddress? = nil, invoiceNip: String = "",
+        wantInvoice: Bool = false, lines: [SandboxOrderLine], deliveryMethod: String = "Kurier DPD",
+        deliveryPrice: Double = 0, source: String = "shop", sourceId: Int = 0, quirks: OrderQuirks = []
+    ) {
+        self.id = id
+        self.shopOrderId = 0
+        self.externalOrderId = ""
+        self.source = source
+        self.sourceId = sourceId
+        self.statusId = statusId
+        self.dateAdd = dateConfirmed
+        self.dateConfirmed = dateConfirmed
+        self.dateInStatus = dateConfirmed
+        self.confirmed = dateConfirmed > 0
+        self.userLogin = ""
+        self.currency = currency
+        self.paymentMethod = "Przelewy24"
+        self.cashOnDelivery = false
+        self.paymentDone = 0
+        self.userComments = ""
+        self.adminComments = ""
+        self.email = ""
+        self.phone = ""
+        self.deliveryMethodId = 0
+        self.deliveryMethod = deliveryMethod
+        self.deliveryPrice = deliveryPrice
+        self.deliveryPackageModule = ""
+        self.deliveryPackageNumber = ""
+        self.delivery = delivery
+        self.deliveryPoint = SandboxAddress()
+        self.deliveryPointId = ""
+        self.invoice = invoice ?? delivery
+        self.invoiceNip = invoiceNip
+        self.wantInvoice = wantInvoice
+        self.lines = lines
+        self.quirks = quirks
+        self.paymentDone = total
+    }
+
+    /// Lines plus delivery, gross, in the order's currency.
+    public var total: Double {
+        let cents = lines.reduce(0) { $0 + Money.cents($1.priceGross) * $1.quantity } + Money.cents(deliveryPrice)
+        return Money.amount(cents)
+    }
+}
+
+/// Money kept as a `Double` the way BaseLinker sends it, computed in whole grosze.
+enum Money {
+    static func cents(_ amount: Double) -> Int { Int((amount * 100).rounded()) }
+    static func amount(_ cents: Int) -> Double { Double(cents) / 100 }
+}

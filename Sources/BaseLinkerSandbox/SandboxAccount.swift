@@ -1,0 +1,134 @@
+public import BaseLinker
+public import Foundation
+
+/// The in-memory BaseLinker account the sandbox serves: statuses, sources, warehouses, one
+/// inventory with products, orders, invoices and the journal. Every API call runs on this actor,
+/// so calls are atomic; tests reach the same state through the methods below (move an order to
+/// another status, add an order between two syncs, read what a sync attached).
+public actor SandboxAccount {
+    var state: AccountState
+    let clock: any SandboxClock
+
+    /// 2026-11-01 00:00 in Europe/Warsaw: the first `date_confirmed` of a generated account.
+    public static let defaultOrdersStart = WarsawTime.startOfDay(year: 2026, month: 11, day: 1)
+
+    /// A generated account; the same arguments give a byte-identical ``snapshot()``.
+    public init(
+        seed: UInt64 = 1, orders: Int = 200, products: Int = 100,
+        ordersStart: Date = SandboxAccount.defaultOrdersStart, clock: any SandboxClock = SystemSandboxClock()
+    ) {
+        state = AccountGenerator(
+            seed: seed, orderCount: max(orders, 0), productCount: max(products, 0), start: ordersStart
+        ).generate()
+        self.clock = clock
+    }
+
+    var now: Int { Int(clock.now.timeIntervalSince1970) }
+
+    // MARK: Reading
+
+    public var statuses: [SandboxStatus] { state.statuses }
+    public var orderSources: [SandboxOrderSource] { state.sources }
+    public var warehouses: [SandboxWarehouse] { state.warehouses }
+    public var inventories: [SandboxInventory] { state.inventories }
+    public var priceGroups: [SandboxPriceGroup] { state.priceGroups }
+    public var series: [SandboxSeries] { state.series }
+    public var journal: [SandboxJournalEntry] { state.journal }
+
+    /// All orders by id, unconfirmed ones included.
+    public func orders() -> [SandboxOrder] { state.sortedOrders }
+    public func order(_ id: Int) -> SandboxOrder? { state.orders[id] }
+    public func products() -> [SandboxProduct] { state.sortedProducts }
+    public func product(_ id: Int) -> SandboxProduct? { state.products[id] }
+
+    /// Invoices by id, of one order or of all.
+    public func invoices(orderId: Int? = nil) -> [SandboxInvoice] {
+        state.sortedInvoices.filter { orderId == nil || $0.orderId == orderId }
+    }
+
+    /// The order as `getOrders` would send it.
+    public func orderJSON(_ id: Int) -> JSONValue? { state.orders[id]?.json }
+
+    // MARK: Changing
+
+    /// Adds an order with the next free id and returns it. A confirmed order without a
+    /// `date_confirmed` gets one second after the latest order's.
+    @discardableResult
+    public func addOrder(_ order: SandboxOrder) -> SandboxOrder {
+        var order = order
+        if order.confirmed, order.dateConfirmed == 0 {
+            order.dateConfirmed = (state.orders.values.map(\.dateConfirmed).max() ?? now) + 1
+            order.dateAdd = order.dateConfirmed
+            order.dateInStatus = order.dateConfirmed
+        }
+        return state.insert(order)
+    }
+
+    /// Changes an order in place; its id stays.
+    public func updateOrder(_ id: Int, _ change: @Sendable (inout SandboxOrder) -> Void) throws(SandboxAPIError) {
+        guard var order = state.orders[id] else { throw .orderNotFound(id) }
+        change(&order)
+        order.id = id
+        state.orders[id] = order
+    }
+
+    /// Moves an order to a status, as `setOrderStatus` does (journal event 18).
+    public func setOrderStatus(_ orderId: Int, to statusId: Int) throws(SandboxAPIError) {
+        try applyStatus(statusId, to: [orderId])
+    }
+
+    @discardableResult
+    public func addProduct(_ product: SandboxProduct) -> SandboxProduct {
+        var product = product
+        product.id = state.nextProductId
+        state.nextProductId += 1
+        state.products[product.id] = product
+        return product
+    }
+
+    public func setStock(productId: Int, warehouseId: Int, quantity: Int) throws(SandboxAPIError) {
+        guard state.products[productId] != nil else { throw .productNotFound(productId) }
+        state.products[productId]?.stock[warehouseId] = quantity
+    }
+
+    // MARK: The protocol
+
+    /// Runs one API method on the account and returns the fields that go beside
+    /// `"status": "SUCCESS"`.
+    public func call(_ method: String, parameters: [String: JSONValue]) throws(SandboxAPIError) -> [String: JSONValue] {
+        let p = Parameters(parameters)
+        switch method {
+        case "getOrders": return try getOrders(p)
+        case "getOrderStatusList": return getOrderStatusList()
+        case "getOrderSources": return getOrderSources()
+        case "setOrderStatus": return try setOrderStatus(p)
+        case "setOrderStatuses": return try setOrderStatuses(p)
+        case "getJournalList": return try getJournalList(p)
+        case "getSeries": return getSeries()
+        case "addInvoice": return try addInvoice(p)
+        case "getInvoices": return try getInvoices(p)
+        case "addOrderInvoiceFile": return try addOrderInvoiceFile(p)
+        case "getInventories": return getInventories()
+        case "getInventoryWarehouses": return getInventoryWarehouses()
+        case "addInventoryWarehouse": return try addInventoryWarehouse(p)
+        case "getInventoryPriceGroups": return getInventoryPriceGroups()
+        case "getInventoryProductsList": return try getInventoryProductsList(p)
+        case "getInventoryProductsData": return try getInventoryProductsData(p)
+        case "getInventoryProductsStock": return try getInventoryProductsStock(p)
+        case "updateInventoryProductsStock": return try updateInventoryProductsStock(p)
+        case "getInventoryProductsPrices": return try getInventoryProductsPrices(p)
+        case "addInventoryProduct": return try addInventoryProduct(p)
+        case "deleteInventoryProduct": return try deleteInventoryProduct(p)
+        default: throw .unknownMethod(method)
+        }
+    }
+
+    /// Method names `call` answers.
+    public static let methods: [String] = [
+        "getOrders", "getOrderStatusList", "getOrderSources", "setOrderStatus", "setOrderStatuses",
+        "getJournalList", "getSeries", "addInvoice", "getInvoices", "addOrderInvoiceFile", "getInventories",
+        "getInventoryWarehouses", "addInventoryWarehouse", "getInventoryPriceGroups", "getInventoryProductsList",
+        "getInventoryProductsData", "getInventoryProductsStock", "updateInventoryProductsStock",
+        "getInventoryProductsPrices", "addInventoryProduct", "deleteInventoryProduct",
+    ]
+}
