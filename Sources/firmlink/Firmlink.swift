@@ -7,6 +7,7 @@ struct Firmlink: AsyncParsableCommand {
         commandName: "firmlink",
         abstract: "Connects a BaseLinker account with a Firmino-style invoicing and warehouse store.",
         subcommands: [
+            SandboxCommand.self,
             RunCommand.self,
         ]
     )
