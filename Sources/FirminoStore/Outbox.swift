@@ -3,6 +3,10 @@ import GRDB
 
 /// The outbox holds BaseLinker writes decided in a store transaction and sent after it is
 /// durable. Each row is tried until marked done; failures keep the count and the last error.
+///
+/// A sender that must know whether an interrupted try may have gone out calls
+/// ``StoreTransaction/beginOutboxAttempt(id:)`` (committed) before sending: the try is counted
+/// then, and ``OutboxItem/unfinishedAttempt`` stays true until its outcome is recorded.
 extension StoreReader {
     /// Rows not yet done, oldest first; `maxAttempts` leaves out rows tried that often already.
     public func pendingOutbox(limit: Int? = nil, maxAttempts: Int? = nil) throws -> [OutboxItem] {
@@ -46,7 +50,7 @@ extension StoreTransaction {
             arguments: [kind.rawValue, text, documentId, now])
         return OutboxItem(
             id: db.lastInsertedRowID, kind: kind, payload: payload, documentId: documentId, attempts: 0,
-            lastError: nil, createdAt: now, doneAt: nil)
+            unfinishedAttempt: false, lastError: nil, createdAt: now, doneAt: nil)
     }
 
     /// Adds a row whose payload is `payload` encoded as JSON (keys sorted).
@@ -57,17 +61,30 @@ extension StoreTransaction {
         return try enqueueOutbox(kind: kind, payload: try encoder.encode(payload), documentId: documentId)
     }
 
-    /// Counts a failed try and keeps its error.
+    /// Counts a try that is about to be sent, before it is sent. A try begun earlier and never
+    /// finished (the process stopped) stays counted.
+    public func beginOutboxAttempt(id: Int64) throws {
+        try db.execute(
+            sql: "UPDATE outbox SET attempts = attempts + 1, attempt_open = 1 WHERE id = ? AND done_at IS NULL",
+            arguments: [id])
+        if db.changesCount == 0, try outboxItem(id: id) == nil {
+            throw StoreError.notFound("outbox row", id: id)
+        }
+    }
+
+    /// Records a failed try (counting it unless it was begun) and keeps its error.
     public func recordOutboxFailure(id: Int64, error: String) throws {
         try db.execute(
-            sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", arguments: [error, id])
+            sql: "UPDATE outbox SET attempts = attempts + 1 - attempt_open, attempt_open = 0, last_error = ? WHERE id = ?",
+            arguments: [error, id])
         guard db.changesCount == 1 else { throw StoreError.notFound("outbox row", id: id) }
     }
 
-    /// Counts the successful try and marks the row done.
+    /// Records the successful try (counting it unless it was begun) and marks the row done.
+    /// Marking a done row again changes nothing.
     public func markOutboxDone(id: Int64) throws {
         try db.execute(
-            sql: "UPDATE outbox SET attempts = attempts + 1, done_at = ? WHERE id = ? AND done_at IS NULL",
+            sql: "UPDATE outbox SET attempts = attempts + 1 - attempt_open, attempt_open = 0, done_at = ? WHERE id = ? AND done_at IS NULL",
             arguments: [context.now(), id])
         if db.changesCount == 0, try outboxItem(id: id) == nil {
             throw StoreError.notFound("outbox row", id: id)

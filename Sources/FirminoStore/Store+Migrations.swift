@@ -185,6 +185,7 @@ enum StoreSchema {
                 payload TEXT NOT NULL CHECK (json_valid(payload)),
                 document_id INTEGER REFERENCES documents (id),
                 attempts INTEGER NOT NULL DEFAULT 0,
+                attempt_open INTEGER NOT NULL DEFAULT 0 CHECK (attempt_open IN (0, 1)),
                 last_error TEXT,
                 created_at DATETIME NOT NULL,
                 done_at DATETIME

@@ -12,11 +12,4 @@ extension StoreTransaction {
         }
         return result!
     }
-
-    /// Counts a try of an outbox row before anything is sent for it, so that after a crash
-    /// or a lost answer the row shows it may already have reached BaseLinker.
-    public func beginOutboxAttempt(id: Int64) throws {
-        try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", arguments: [id])
-        guard db.changesCount == 1 else { throw StoreError.notFound("outbox row", id: id) }
-    }
 }

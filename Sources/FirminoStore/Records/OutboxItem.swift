@@ -23,8 +23,12 @@ public struct OutboxItem: Identifiable, Hashable, Sendable {
     /// JSON, as enqueued.
     public var payload: Data
     public var documentId: Int64?
-    /// How many times sending was tried (failed tries and the one that succeeded).
+    /// How many times sending was tried: each try counts once, whether it was begun with
+    /// ``StoreTransaction/beginOutboxAttempt(id:)`` or only recorded as failed or done.
     public var attempts: Int
+    /// A try was begun and neither its failure nor its success was recorded: the process
+    /// stopped while sending, so the write may have reached BaseLinker.
+    public var unfinishedAttempt: Bool
     public var lastError: String?
     public var createdAt: Date
     public var doneAt: Date?
@@ -46,7 +50,7 @@ public struct RunRecord: Identifiable, Hashable, Sendable {
 }
 
 extension OutboxItem {
-    static let columns = "id, kind, payload, document_id, attempts, last_error, created_at, done_at"
+    static let columns = "id, kind, payload, document_id, attempts, attempt_open, last_error, created_at, done_at"
 
     init(row: Row) {
         id = row["id"]
@@ -55,6 +59,7 @@ extension OutboxItem {
         payload = Data(text.utf8)
         documentId = row["document_id"]
         attempts = row["attempts"]
+        unfinishedAttempt = row["attempt_open"]
         lastError = row["last_error"]
         createdAt = row["created_at"]
         doneAt = row["done_at"]

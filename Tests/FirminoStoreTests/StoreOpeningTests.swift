@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import FirminoStore
+
+struct StoreOpeningTests {
+    @Test("a missing file is created and migrated; reopened, its data is intact")
+    func createAndReopen() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("firmlink.sqlite")
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let store = try Store(path: path)
+        let number = try store.write { tx throws in
+            let catalog = try tx.seedCatalog()
+            try tx.setCursor("orders.date_confirmed", to: "1790000000")
+            return try tx.insertDocument(
+                receiptDraft(orderId: 77, lines: [DocumentLineDraft(
+                    name: "Kubek 300 ml", quantity: 2, unitGross: money("29.99"), vatRate: .standard,
+                    productId: catalog.mug.id, warehouseId: catalog.warehouse.id)])
+            ).document.number
+        }
+        try store.close()
+
+        let reopened = try Store(path: path)
+        try reopened.read { reader throws in
+            #expect(try reader.document(number: number)?.baselinkerOrderId == 77)
+            #expect(try reader.products().count == 2)
+            #expect(try reader.cursor("orders.date_confirmed") == "1790000000")
+            #expect(try reader.stockLevels() == [StockLevel(productId: 1, warehouseId: 1, quantity: -2)])
+        }
+        #expect(try reopened.journalSettings() == .init(journalMode: "wal", synchronous: 1, foreignKeys: true))
+    }
+
+    @Test("an empty file is migrated into a store")
+    func emptyFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let store = try Store(path: path)
+        try store.write { tx in _ = try tx.insertWarehouse(WarehouseFields(name: "A")) }
+        try store.close()
+        #expect(try Store(path: path).read { try $0.warehouses().map(\.name) } == ["A"])
+    }
+
+    @Test("opening again applies no migration twice and keeps the schema version")
+    func migratesOnce() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("store.sqlite")
+        try Store(path: path).close()
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == ["v1: store"])
+    }
+
+    @Test("a file that is not a database is refused with an error naming it")
+    func notADatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("notes.txt")
+        try Data(String(repeating: "these are not the tables you are looking for\n", count: 200).utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: StoreError.self) { try Store(path: path) }
+        #expect(error?.code == .notADatabase)
+        #expect(error?.message.contains(path) == true)
+    }
+
+    @Test("an SQLite database of another program is refused")
+    func foreignDatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("other.sqlite")
+        try makeForeignDatabase(at: path)
+        let error = #expect(throws: StoreError.self) { try Store(path: path) }
+        #expect(error?.code == .notADatabase)
+        #expect(error?.message.contains("not a Firmlink store") == true)
+    }
+
+    @Test("a store in a folder that does not exist cannot be opened, and the error says where")
+    func missingFolder() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("no/such/folder/store.sqlite")
+        let error = #expect(throws: StoreError.self) { try Store(path: path) }
+        #expect(error?.code == .cannotOpen)
+        #expect(error?.message.contains(path) == true)
+    }
+
+    @Test("unusable numbering formats are refused when the store opens")
+    func badFormats() throws {
+        let folder = try TemporaryFolder()
+        var formats = NumberingFormats()
+        formats.invoice = "FV/{MM}/{YYYY}"
+        let error = #expect(throws: StoreError.self) {
+            try Store(path: folder.path("s.sqlite"), options: StoreOptions(numbering: formats))
+        }
+        #expect(error?.code == .invalidNumberingFormat)
+        #expect(error?.message.contains("FV/{MM}/{YYYY}") == true)
+    }
+}

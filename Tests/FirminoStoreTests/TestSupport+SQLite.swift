@@ -1,0 +1,39 @@
+import GRDB
+@testable import FirminoStore
+
+/// Peeks under the store, for tests of its settings only.
+struct JournalSettings: Equatable {
+    var journalMode: String
+    var synchronous: Int
+    var foreignKeys: Bool
+}
+
+extension Store {
+    func journalSettings() throws -> JournalSettings {
+        try pool.write { db in
+            JournalSettings(
+                journalMode: try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
+                synchronous: try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
+                foreignKeys: try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false)
+        }
+    }
+
+    func appliedMigrations() throws -> [String] {
+        try pool.read { db in try StoreSchema.migrator.completedMigrations(db) }
+    }
+
+    /// Rows in a table: to check that a rolled-back write left nothing behind.
+    func count(_ table: String) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
+    func walFrames() throws -> Int {
+        try pool.writeWithoutTransaction { db in try db.checkpoint(.passive).walFrameCount }
+    }
+}
+
+func makeForeignDatabase(at path: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)") }
+    try queue.close()
+}
