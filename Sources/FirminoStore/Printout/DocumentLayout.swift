@@ -17,11 +17,11 @@ struct DocumentLayout {
     enum Column {
         static let position: Float = 58
         static let nameStart: Float = 64
-        static let nameWidth: Float = 236
-        static let quantity: Float = 340
-        static let unitStart: Float = 346
-        static let unitPrice: Float = 438
-        static let rate: Float = 488
+        static let nameWidth: Float = 226
+        static let quantity: Float = 330
+        static let unitStart: Float = 336
+        static let unitPrice: Float = 424
+        static let rate: Float = 468
         static let gross: Float = DocumentLayout.right
     }
 

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import FirminoStore
+
+/// The JSON of `documents list`, `stock`, `products list` and `warehouses list` (DESIGN §9).
+struct ListingTests {
+    static func object(_ data: Data) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    }
+
+    @Test("documents: the DESIGN keys, money as decimal strings, absent links as explicit nulls")
+    func documents() throws {
+        let test = try TestStore()
+        let documents = try test.store.write { tx throws in
+            let catalog = try tx.seedCatalog()
+            _ = try tx.insertDocument(receiptDraft(orderId: 7001, lines: [
+                DocumentLineDraft(name: "Kubek 300 ml", quantity: 2, unitGross: money("29.99"), vatRate: .standard,
+                                  productId: catalog.mug.id, warehouseId: catalog.warehouse.id),
+                DocumentLineDraft(name: "Dostawa", quantity: 1, unitGross: money("9.99"), vatRate: .exempt),
+            ]))
+            return try tx.documents()
+        }
+        let data = try Listings.json(documents.map(Listings.Document.init))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(#""number":"PAR/1/11/2026""#))
+        #expect(text.contains(#""contractor_id":null"#))
+        #expect(text.contains(#""product_id":null"#))
+        let json = try Self.object(data)
+        let document = try #require(json.first)
+        #expect(Set(document.keys) == [
+            "id", "number", "type", "baselinker_order_id", "contractor_id", "issue_date", "currency", "total_net",
+            "total_vat", "total_gross", "lines",
+        ])
+        #expect(document["type"] as? String == "receipt")
+        #expect(document["baselinker_order_id"] as? Int == 7001)
+        #expect(document["issue_date"] as? String == "2026-11-05")
+        #expect(document["total_gross"] as? String == "69.97")
+        #expect(document["total_net"] as? String == "58.75")
+        #expect(document["total_vat"] as? String == "11.22")
+        #expect(document["contractor_id"] is NSNull)
+        let lines = try #require(document["lines"] as? [[String: Any]])
+        #expect(Set(lines[0].keys) == ["name", "product_id", "warehouse_id", "quantity", "price_gross", "vat_rate"])
+        #expect(lines[0]["price_gross"] as? String == "29.99")
+        #expect(lines[0]["vat_rate"] as? String == "23")
+        #expect(lines[0]["quantity"] as? Int == 2)
+        #expect(lines[1]["vat_rate"] as? String == "zw")
+        #expect(lines[1]["warehouse_id"] is NSNull)
+        let decoded = try JSONDecoder().decode([Listings.Document].self, from: data)
+        #expect(decoded == documents.map(Listings.Document.init))
+    }
+
+    @Test("stock, products and warehouses")
+    func catalog() throws {
+        let test = try TestStore()
+        let (levels, products, warehouses) = try test.store.write { tx throws in
+            let catalog = try tx.seedCatalog()
+            try tx.setStockLevel(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, to: -4)
+            _ = try tx.linkProduct(id: catalog.plate.id, baselinkerProductId: 555)
+            return (try tx.stockLevels(), try tx.products(), try tx.warehouses())
+        }
+        let stock = try Self.object(try Listings.json(levels.map(Listings.Stock.init)))
+        #expect(stock.count == 1)
+        #expect(stock[0]["product_id"] as? Int == 1 && stock[0]["warehouse_id"] as? Int == 1 && stock[0]["quantity"] as? Int == -4)
+
+        let productJSON = try Self.object(try Listings.json(products.map(Listings.Product.init)))
+        #expect(Set(productJSON[0].keys) == ["id", "name", "sku", "ean", "unit", "vat_rate", "price_gross", "baselinker_product_id", "revision"])
+        #expect(productJSON[0]["baselinker_product_id"] is NSNull)
+        #expect(productJSON[1]["baselinker_product_id"] as? Int == 555)
+        #expect(productJSON[1]["ean"] is NSNull)
+        #expect(productJSON[1]["price_gross"] as? String == "15.50")
+        #expect(productJSON[1]["vat_rate"] as? String == "8")
+
+        let warehouseJSON = try Self.object(try Listings.json(warehouses.map(Listings.Warehouse.init)))
+        #expect(warehouseJSON[0]["default"] as? Bool == true)
+        #expect(warehouseJSON[0]["baselinker_warehouse"] as? String == "bl_1")
+        #expect(warehouseJSON[0]["name"] as? String == "Główny")
+    }
+}
