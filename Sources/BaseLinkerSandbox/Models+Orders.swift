@@ -176,9 +176,10 @@ public struct SandboxOrder: Sendable, Hashable {
     public var lines: [SandboxOrderLine]
     public var quirks: OrderQuirks
 
-    /// A confirmed, prepaid order of a Polish consumer; change what a test needs.
+    /// A confirmed, prepaid order; change what a test needs. With `dateConfirmed` 0 the account
+    /// dates it one second after its latest order when it is added.
     public init(
-        id: Int = 0, statusId: Int, dateConfirmed: Int, currency: String = "PLN",
+        id: Int = 0, statusId: Int, dateConfirmed: Int = 0, currency: String = "PLN",
         delivery: SandboxAddress, invoice: SandboxAddress? = nil, invoiceNip: String = "",
         wantInvoice: Bool = false, lines: [SandboxOrderLine], deliveryMethod: String = "Kurier DPD",
         deliveryPrice: Double = 0, source: String = "shop", sourceId: Int = 0, quirks: OrderQuirks = []
@@ -192,7 +193,7 @@ public struct SandboxOrder: Sendable, Hashable {
         self.dateAdd = dateConfirmed
         self.dateConfirmed = dateConfirmed
         self.dateInStatus = dateConfirmed
-        self.confirmed = dateConfirmed > 0
+        self.confirmed = true
         self.userLogin = ""
         self.currency = currency
         self.paymentMethod = "Przelewy24"

@@ -57,11 +57,25 @@ public actor SandboxAccount {
     public func addOrder(_ order: SandboxOrder) -> SandboxOrder {
         var order = order
         if order.confirmed, order.dateConfirmed == 0 {
-            order.dateConfirmed = (state.orders.values.map(\.dateConfirmed).max() ?? now) + 1
+            order.dateConfirmed = latestOrderDate + 1
             order.dateAdd = order.dateConfirmed
             order.dateInStatus = order.dateConfirmed
         }
         return state.insert(order)
+    }
+
+    /// Adds `count` realistic orders, drawn from `seed` like the account's own, arriving after
+    /// every existing order (for "new orders between two syncs").
+    @discardableResult
+    public func addGeneratedOrders(_ count: Int, seed: UInt64) -> [SandboxOrder] {
+        let start = Date(timeIntervalSince1970: TimeInterval(latestOrderDate + 1))
+        var generator = OrderGenerator(seed: seed, start: start, products: state.sortedProducts)
+        generator.nextShopOrderId = (state.orders.values.map(\.shopOrderId).max() ?? 0) + 1
+        return (0..<max(count, 0)).map { state.insert(generator.makeOrder(index: $0, of: count)) }
+    }
+
+    private var latestOrderDate: Int {
+        state.orders.values.map { max($0.dateConfirmed, $0.dateAdd) }.max() ?? now
     }
 
     /// Changes an order in place; its id stays.

@@ -136,6 +136,8 @@ struct GeneratorTests {
         #expect(lines.contains { $0.storage == "db" && !productNames.contains($0.name) })
         #expect(lines.contains { $0.storage == "shop" && $0.warehouseId == 0 })
         #expect(orders.contains { $0.lines.isEmpty })
+        let seconds = Dictionary(grouping: orders.filter(\.confirmed), by: \.dateConfirmed)
+        #expect(seconds.values.contains { $0.count > 1 }, "some orders share a date_confirmed second")
     }
 
     @Test("order JSON shows BaseLinker's type variance, decided by the seed")

@@ -105,4 +105,22 @@ struct OrderMethodTests {
             #expect(reply.json?["orders"]?.arrayValue?.first?["delivery_fullname"] == "Zażółć Gęślą")
         }
     }
+
+    @Test("generated orders added later arrive after every existing order, and an undated one is dated")
+    func generatedOrdersArriveLater() async throws {
+        try await withSandbox(configuration) { (server, client) async throws in
+            let before = await server.account.orders()
+            let latest = before.map { max($0.dateConfirmed, $0.dateAdd) }.max() ?? 0
+            let added = await server.account.addGeneratedOrders(30, seed: 77)
+            #expect(added.count == 30)
+            #expect(added.allSatisfy { $0.dateAdd > latest && $0.dateConfirmed > latest && $0.id > before.last?.id ?? 0 })
+            let undated = await server.account.addOrder(SandboxOrder(
+                statusId: 1002, delivery: SandboxAddress(fullname: "Łucja Żak", countryCode: "PL"),
+                lines: [SandboxOrderLine(name: "Miód lipowy 400 g", priceGross: 29.99, taxRate: 5)]))
+            #expect(undated.dateConfirmed == (added.map(\.dateConfirmed).max() ?? 0) + 1)
+            let reply = try await client.call("getOrders", ["date_confirmed_from": .int(Int64(latest + 1))])
+            let ids = reply.json?["orders"]?.arrayValue?.compactMap { $0["order_id"]?.int } ?? []
+            #expect(Set(ids) == Set(added.map(\.id) + [undated.id]))
+        }
+    }
 }
