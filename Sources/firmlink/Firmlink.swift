@@ -9,6 +9,10 @@ struct Firmlink: AsyncParsableCommand {
         subcommands: [
             SandboxCommand.self,
             RunCommand.self,
+            DocumentsCommand.self,
+            StockCommand.self,
+            ProductsCommand.self,
+            WarehousesCommand.self,
         ]
     )
 
