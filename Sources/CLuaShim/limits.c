@@ -69,6 +69,7 @@ static void *flk_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             if (retry) {
                 flk_trip_memory(S);
             } else {
+                flk_record_stack(S, S->L); /* kept only if this refusal stands */
                 S->refused = 1;
                 S->refused_block = ptr;
                 S->refused_size = nsize;
@@ -78,7 +79,10 @@ static void *flk_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     void *block = realloc(ptr, nsize);
     if (block == NULL) return NULL;
-    if (nsize > osize && S->strict) S->refused = 0;
+    if (nsize > osize && S->strict && S->refused) {
+        S->refused = 0;
+        if (S->tripped == FLK_TRIP_NONE) S->trip_line = 0;
+    }
     S->used = S->used - osize + nsize;
     return block;
 }

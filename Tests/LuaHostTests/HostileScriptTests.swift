@@ -54,6 +54,9 @@ struct HostileScriptTests {
     @Test("string.rep asking for a gigabyte is refused by the memory cap")
     func stringRepBomb() throws {
         try expectAttack(#"local s = string.rep("x", 1 << 30) return #s"#, kind: .memory, message: "16 MiB")
+        let runtime = try makeRuntime()
+        let script = try loadAttack(#"local s = string.rep("x", 1 << 30) return #s"#, in: runtime)
+        #expect(scriptError { _ = try script.call("attack") }?.description == "attack.lua:2: memory limit exceeded (16 MiB)")
     }
 
     @Test("a doubling string is stopped by the memory cap, even inside pcall")
