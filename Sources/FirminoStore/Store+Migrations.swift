@@ -9,6 +9,7 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: store", migrate: createV1)
+        migrator.registerMigration("v2: outbox tries begun before sending", migrate: addOutboxAttemptOpen)
         return migrator
     }
 
@@ -29,6 +30,13 @@ enum StoreSchema {
             }
         }
         try migrator.migrate(pool)
+    }
+
+    /// A try counted before sending stays marked until its outcome is recorded.
+    private static func addOutboxAttemptOpen(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE outbox ADD COLUMN attempt_open INTEGER NOT NULL DEFAULT 0 CHECK (attempt_open IN (0, 1))
+            """)
     }
 
     private static func createV1(_ db: Database) throws {
@@ -185,7 +193,6 @@ enum StoreSchema {
                 payload TEXT NOT NULL CHECK (json_valid(payload)),
                 document_id INTEGER REFERENCES documents (id),
                 attempts INTEGER NOT NULL DEFAULT 0,
-                attempt_open INTEGER NOT NULL DEFAULT 0 CHECK (attempt_open IN (0, 1)),
                 last_error TEXT,
                 created_at DATETIME NOT NULL,
                 done_at DATETIME

@@ -47,7 +47,31 @@ struct StoreOpeningTests {
         let path = folder.path("store.sqlite")
         try Store(path: path).close()
         let store = try Store(path: path)
-        #expect(try store.appliedMigrations() == ["v1: store"])
+        #expect(try store.appliedMigrations() == ["v1: store", "v2: outbox tries begun before sending"])
+    }
+
+    @Test("a store of an earlier version is migrated forward when opened, its rows kept")
+    func migratesForward() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("old.sqlite")
+        try makeStore(at: path, migratedUpTo: "v1: store")
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations().count == 2)
+        let item = try #require(try store.read { try $0.pendingOutbox() }.first)
+        #expect(item.kind == .attachInvoice && !item.unfinishedAttempt)
+        try store.write { try $0.beginOutboxAttempt(id: item.id) }
+        #expect(try store.read { try $0.outboxItem(id: item.id)?.unfinishedAttempt } == true)
+    }
+
+    @Test("a store migrated by a newer Firmlink is refused, not damaged")
+    func newerStore() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("new.sqlite")
+        try Store(path: path).close()
+        try markMigratedByNewerVersion(path)
+        let error = #expect(throws: StoreError.self) { try Store(path: path) }
+        #expect(error?.code == .newerSchema)
+        #expect(error?.message.contains(path) == true)
     }
 
     @Test("a file that is not a database is refused with an error naming it")

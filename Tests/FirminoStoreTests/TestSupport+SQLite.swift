@@ -37,3 +37,23 @@ func makeForeignDatabase(at path: String) throws {
     try queue.write { db in try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)") }
     try queue.close()
 }
+
+/// A store file as an earlier Firmlink left it: migrated up to `migration` only, with one
+/// outbox row written then.
+func makeStore(at path: String, migratedUpTo migration: String) throws {
+    let pool = try DatabasePool(path: path)
+    try StoreSchema.migrator.migrate(pool, upTo: migration)
+    try pool.write { db in
+        try db.execute(sql: """
+            INSERT INTO outbox (kind, payload, created_at) VALUES ('attach_invoice', '{"order_id":1}', '2026-11-01 10:00:00.000')
+            """)
+    }
+    try pool.close()
+}
+
+/// Marks a store as migrated by a newer Firmlink.
+func markMigratedByNewerVersion(_ path: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')") }
+    try queue.close()
+}
