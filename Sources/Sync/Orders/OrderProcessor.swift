@@ -84,6 +84,9 @@ final class OrderProcessor {
                     warehouseId: warehouses[index].id))
         }
         if let delivery = deliveryLine(order) { draftLines.append(delivery) }
+        guard !draftLines.isEmpty else {
+            throw OrderDataError(orderId: order.id, message: "the order has no lines and free delivery: there is nothing to issue")
+        }
 
         let inserted = try tx.insertDocument(
             DocumentDraft(

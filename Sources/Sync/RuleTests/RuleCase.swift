@@ -58,23 +58,36 @@ struct RuleCase {
 }
 
 extension RuleCase {
-    /// Every case in a file: one YAML document per case, separated by `---`.
-    static func load(file: String) throws -> [RuleCase] {
+    /// Every case in a file, one YAML document per case (separated by `---`); a case that
+    /// cannot be read is its error, and the file's other cases still run.
+    static func load(file: String) throws -> [Result<RuleCase, RuleFileError>] {
         let text: String
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
             throw RuleFileError(file: file, line: nil, message: "cannot be read")
         }
-        var cases: [RuleCase] = []
-        do {
-            for document in try compose_all(yaml: text) {
-                cases.append(try RuleCase(document, file: file))
+        var cases: [Result<RuleCase, RuleFileError>] = []
+        var documents = try Self.documents(text, file: file)
+        while let document = documents.next() {
+            do {
+                cases.append(.success(try RuleCase(document, file: file)))
+            } catch let error as RuleFileError {
+                cases.append(.failure(error))
             }
+        }
+        if let error = documents.error as? YamlError {
+            cases.append(.failure(RuleFileError(file: file, line: Self.line(of: error), message: "is not valid YAML: \(error)")))
+        }
+        return cases
+    }
+
+    private static func documents(_ text: String, file: String) throws -> YamlSequence<Node> {
+        do {
+            return try compose_all(yaml: text)
         } catch let error as YamlError {
             throw RuleFileError(file: file, line: Self.line(of: error), message: "is not valid YAML: \(error)")
         }
-        return cases
     }
 
     init(_ node: Node, file: String) throws {

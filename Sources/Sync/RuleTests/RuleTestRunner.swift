@@ -36,7 +36,7 @@ public struct RuleTestRunner {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for file in files {
-            let cases: [RuleCase]
+            let cases: [Result<RuleCase, RuleFileError>]
             do {
                 cases = try RuleCase.load(file: file)
             } catch {
@@ -44,8 +44,17 @@ public struct RuleTestRunner {
                 output("✗ \(error)")
                 continue
             }
-            for (index, ruleCase) in cases.enumerated() {
-                let store = folder.appendingPathComponent("\(summary.passed + summary.failed)-\(index).sqlite").path
+            for loaded in cases {
+                let ruleCase: RuleCase
+                switch loaded {
+                case .success(let parsed):
+                    ruleCase = parsed
+                case .failure(let error):
+                    summary.failed += 1
+                    output("✗ \(error)")
+                    continue
+                }
+                let store = folder.appendingPathComponent("case-\(summary.passed + summary.failed).sqlite").path
                 let differences = check(ruleCase, storePath: store)
                 if differences.isEmpty {
                     summary.passed += 1
