@@ -8,6 +8,8 @@ struct Firmlink: AsyncParsableCommand {
         abstract: "Connects a BaseLinker account with a Firmino-style invoicing and warehouse store.",
         subcommands: [
             SandboxCommand.self,
+            RulesCommand.self,
+            SyncCommand.self,
             RunCommand.self,
             DocumentsCommand.self,
             StockCommand.self,
