@@ -55,11 +55,6 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses a JSON text (an object, an array or a scalar).
-    public init(parsing data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
     /// The compact JSON text of this value, keys sorted so that equal values serialise equally.
     public func serialized() throws -> Data {
         let encoder = JSONEncoder()

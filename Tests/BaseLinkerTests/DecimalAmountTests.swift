@@ -21,7 +21,8 @@ struct DecimalAmountTests {
     func fromJSONNumbers() throws {
         let values = json(#"[0.29, 0.1, 0.2, 15.38, 20.00, -0.02, 4.5789, 161.89]"#).arrayValue ?? []
         let amounts = values.compactMap(\.lenientDecimal)
-        #expect(amounts.map(\.text) == ["0.29", "0.1", "0.2", "15.38", "20", "-0.02", "4.5789", "161.89"])
+        // `20.00` is a number with a fraction, read as the Double 20.0: its shortest text is "20.0".
+        #expect(amounts.map(\.text) == ["0.29", "0.1", "0.2", "15.38", "20.0", "-0.02", "4.5789", "161.89"])
         #expect(amounts[0].minorUnits() == 29)
         // Summing minor units is exact where summing Doubles is not.
         #expect(amounts[1].minorUnits()! + amounts[2].minorUnits()! == 30)
