@@ -1,3 +1,5 @@
+import Logging
+
 /// Pages of a paged BaseLinker method, fetched one at a time as the sequence is iterated.
 ///
 /// Each page is one call (rate-limited, retried like any other); iteration ends after a page
@@ -10,15 +12,21 @@ public struct BaseLinkerPages<Item: Sendable>: AsyncSequence, Sendable {
     typealias Fetch = @Sendable (Int) async throws -> (items: [Item], next: Int?)
 
     private let start: Int
-    private let fetch: Fetch
+    /// Makes the fetch of one iteration, so that paging which remembers what it returned keeps
+    /// that memory per iteration.
+    private let makeFetch: @Sendable () -> Fetch
 
     init(start: Int, fetch: @escaping Fetch) {
+        self.init(start: start, makeFetch: { fetch })
+    }
+
+    init(start: Int, makeFetch: @escaping @Sendable () -> Fetch) {
         self.start = start
-        self.fetch = fetch
+        self.makeFetch = makeFetch
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(cursor: start, fetch: fetch)
+        Iterator(cursor: start, fetch: makeFetch())
     }
 
     public struct Iterator: AsyncIteratorProtocol {
@@ -31,12 +39,14 @@ public struct BaseLinkerPages<Item: Sendable>: AsyncSequence, Sendable {
         }
 
         public mutating func next() async throws -> [Item]? {
-            guard let current = cursor else { return nil }
-            cursor = nil
-            let page = try await fetch(current)
-            guard !page.items.isEmpty else { return nil }
-            cursor = page.next
-            return page.items
+            while let current = cursor {
+                cursor = nil
+                let page = try await fetch(current)
+                cursor = page.next
+                // A page may hold nothing new and still not be the last.
+                if !page.items.isEmpty { return page.items }
+            }
+            return nil
         }
     }
 
@@ -73,27 +83,43 @@ extension BaseLinkerClient {
     /// `getOrders` returns at most this many orders per call.
     public static let ordersPageSize = 100
 
-    /// All orders confirmed at or after `query.dateConfirmedFrom` (0 when unset), page by page,
-    /// the way BaseLinker recommends: each next page starts at the last order's
-    /// `date_confirmed` + 1 s, and the sequence ends after a page of fewer than 100.
+    /// All orders confirmed at or after `query.dateConfirmedFrom` (0 when unset), each once,
+    /// page by page by `date_confirmed`; the sequence ends after a page of fewer than 100.
     ///
-    /// The other query fields (`statusID`, filters) apply to every page. Orders confirmed in
-    /// the same second as the last of a full page, beyond those on it, are not returned — a
-    /// limit of BaseLinker's scheme (it needs more than 100 orders confirmed in one second).
+    /// BaseLinker suggests starting each next page one second after the last order's
+    /// `date_confirmed`, which loses an order confirmed in that same second but cut off the full
+    /// page — two orders in one second suffice, and marketplace imports make such seconds. So
+    /// the next page starts at that second itself and the orders of that second already
+    /// returned are skipped by id. Only a full page of 100 orders within one second cannot be
+    /// told apart by date; paging then moves on by a second.
+    ///
+    /// The other query fields (`statusID`, filters) apply to every page.
     public func orderPages(_ query: OrdersQuery) -> BaseLinkerPages<Order> {
-        BaseLinkerPages(start: query.dateConfirmedFrom ?? 0) { [self] from in
-            var pageQuery = query
-            pageQuery.dateConfirmedFrom = from
-            let orders = try await getOrders(pageQuery)
-            guard orders.count >= Self.ordersPageSize else { return (orders, nil) }
-            guard let last = orders.compactMap(\.dateConfirmed).max(), last + 1 > from else {
-                throw BaseLinkerError(
-                    kind: .unexpectedData, method: "getOrders",
-                    message: "a full page of orders from date_confirmed \(from) does not move the "
-                        + "paging forward (its latest date_confirmed is "
-                        + "\(orders.compactMap(\.dateConfirmed).max().map(String.init) ?? "missing"))")
+        BaseLinkerPages(start: query.dateConfirmedFrom ?? 0) { [self] in
+            // Ids already returned from the second the next page starts at.
+            let boundary = Locked(Set<Int>())
+            return { [self] from in
+                var pageQuery = query
+                pageQuery.dateConfirmedFrom = from
+                let orders = try await getOrders(pageQuery)
+                let fresh = boundary.withLock { seen in orders.filter { !seen.contains($0.id) } }
+                guard orders.count >= Self.ordersPageSize else { return (fresh, nil) }
+                let last = orders.compactMap(\.dateConfirmed).max() ?? from
+                guard last >= from else {
+                    throw BaseLinkerError(
+                        kind: .unexpectedData, method: "getOrders",
+                        message: "asked for orders confirmed from \(from), got a full page confirmed up to \(last); "
+                            + "paging cannot go on")
+                }
+                guard last > from else {
+                    logger.warning("getOrders: \(orders.count) orders confirmed within second \(from); moving on by a second")
+                    boundary.withLock { $0 = [] }
+                    return (fresh, from + 1)
+                }
+                let atLast = Set(orders.filter { $0.dateConfirmed == last }.map(\.id))
+                boundary.withLock { $0 = atLast }
+                return (fresh, last)
             }
-            return (orders, last + 1)
         }
     }
 

@@ -6,14 +6,6 @@ import Testing
 /// The project's BaseLinker client against the sandbox over real HTTP on a free port.
 @Suite("The BaseLinker client against the sandbox")
 struct ClientIntegrationTests {
-    /// `BaseLinkerClient.orderPages` starts each next page at the last order's
-    /// `date_confirmed` + 1 s, so an order confirmed in the same second as the last one of a
-    /// full page, but not on it, is never returned. Paging from that same second and skipping
-    /// the ids already seen would return it. Remove this once the client pages that way: the
-    /// expectations it wraps then pass and Swift Testing reports the known issue as missing.
-    static let sameSecondIssue: Comment =
-        "orderPages skips orders confirmed in the same second as the last order of a full page"
-
     /// Every confirmed order, paged with `orderPages` from the start.
     func pageAllOrders(_ client: BaseLinkerClient) async throws -> [Int] {
         var ids: [Int] = []
@@ -30,13 +22,11 @@ struct ClientIntegrationTests {
             let ids = try await pageAllOrders(client)
             let confirmed = await server.account.orders().filter(\.confirmed).map(\.id)
             #expect(Set(ids).count == ids.count, "no order twice")
-            withKnownIssue(Self.sameSecondIssue) {
-                #expect(Set(confirmed).subtracting(ids).sorted() == [], "missing")
-            }
+            #expect(Set(confirmed).subtracting(ids).sorted() == [], "missing")
         }
     }
 
-    /// BaseLinker's advice (next page from the last `date_confirmed` + 1 s) skips an order
+    /// BaseLinker's advice (next page from the last `date_confirmed` + 1 s) would skip an order
     /// confirmed in the same second as the last order of a full page. Such seconds are common
     /// when a marketplace's orders are imported together.
     @Test("an order confirmed in the same second as the last of a full page is not lost")
@@ -50,9 +40,7 @@ struct ClientIntegrationTests {
             let added = await server.account.addOrder(twin)
             let ids = try await pageAllOrders(client)
             #expect(Set(ids).count == ids.count, "no order twice")
-            withKnownIssue(Self.sameSecondIssue) {
-                #expect(ids.contains(added.id), "order \(added.id) confirmed at \(twin.dateConfirmed)")
-            }
+            #expect(ids.contains(added.id), "order \(added.id) confirmed at \(twin.dateConfirmed)")
         }
     }
 

@@ -19,7 +19,7 @@ struct PagingTests {
         }
     }
 
-    @Test("orders page by date_confirmed + 1 s and stop after a page under 100")
+    @Test("orders page from the last order's second, skip the ids already returned, and stop after a page under 100")
     func ordersPaging() async throws {
         // 230 orders, two per second, from t = 1000.
         let instants = (0..<230).map { 1000 + $0 / 2 }
@@ -29,15 +29,29 @@ struct PagingTests {
         for try await page in client.orderPages(OrdersQuery(dateConfirmedFrom: 1000, statusID: 1001)) {
             pages.append(page)
         }
-        #expect(pages.map(\.count) == [100, 100, 30])
-        let froms = transport.sent.map { $0.parameters["date_confirmed_from"] }
-        #expect(froms == [1000, 1050, 1100])
+        // Pages from 1000, 1049 (the second of the 100th order) and 1098.
+        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [1000, 1049, 1098])
+        #expect(pages.map(\.count) == [100, 98, 32])
         #expect(transport.sent.allSatisfy { $0.parameters["status_id"] == 1001 })
         #expect(transport.sent.allSatisfy { $0.parameters["get_unconfirmed_orders"] == false })
-        #expect(Set(pages.joined().map(\.id)).count == 230)
+        let ids = pages.joined().map(\.id)
+        #expect(ids == Array(1000..<1230), "every order once, in order")
     }
 
-    @Test("an exact multiple of 100 ends with one empty call")
+    @Test("an order in the same second as the last of a full page but cut off it is returned")
+    func sameSecondAtTheBoundary() async throws {
+        // 99 orders one second apart, then three in the same second: the page ends inside it.
+        let instants = (0..<99).map { 2000 + $0 } + [3000, 3000, 3000]
+        let transport = ordersTransport(confirmedAt: instants)
+        var ids: [Int] = []
+        for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 0)).items {
+            ids.append(order.id)
+        }
+        #expect(ids == Array(1000..<1102))
+        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 3000])
+    }
+
+    @Test("an exact multiple of 100 ends with a call that brings nothing new")
     func ordersExactMultiple() async throws {
         let transport = ordersTransport(confirmedAt: (0..<200).map { 5000 + $0 })
         var ids: [Int] = []
@@ -46,20 +60,20 @@ struct PagingTests {
         }
         #expect(ids == Array(1000..<1200))
         #expect(transport.count == 3)
-        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 5100, 5200])
+        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 5099, 5198])
     }
 
-    @Test("a full page that does not move the cursor is an error, not an endless loop")
-    func ordersStall() async throws {
-        let transport = FakeTransport { _, _, _ in
-            success(["orders": .array((0..<100).map { ["order_id": JSONValue($0), "date_confirmed": 0] })])
+    @Test("a full page within one second moves on by a second instead of looping")
+    func ordersWithinOneSecond() async throws {
+        // 150 orders confirmed in second 10, then 5 in second 11.
+        let transport = ordersTransport(confirmedAt: Array(repeating: 10, count: 150) + Array(repeating: 11, count: 5))
+        var ids: [Int] = []
+        for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 10)).items {
+            ids.append(order.id)
         }
-        let client = makeClient(transport: transport)
-        let error = await #expect(throws: BaseLinkerError.self) {
-            for try await _ in client.orderPages(OrdersQuery(dateConfirmedFrom: 10)) {}
-        }
-        #expect(error?.kind == .unexpectedData)
-        #expect(transport.count == 1)
+        // BaseLinker cannot page inside one second: 50 of its orders stay out of reach.
+        #expect(ids == Array(1000..<1100) + Array(1150..<1155))
+        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [10, 11])
     }
 
     /// Answers a paged inventory method with `total` products, 1000 per page from 1.
