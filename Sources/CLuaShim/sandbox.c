@@ -110,7 +110,6 @@ int flk_sandbox_init(lua_State *L) {
         if (lib->func == luaopen_string) { /* bytecode must never reach a script */
             lua_pushnil(L);
             lua_setfield(L, -2, "dump");
-            flk_bound_patterns(L, -1);
         }
         lua_setfield(L, -2, lib->name);
     }

@@ -8,11 +8,9 @@
 /// ``ScriptError/Kind/timeout`` or ``ScriptError/Kind/memory``, and the runtime is ready for the
 /// next call.
 public struct LuaLimits: Sendable, Hashable {
-    /// Lua VM instructions per call; `nil` for no budget. Counted in steps of up to 1,000; each
-    /// step of the pattern functions (`string.find`, `match`, `gmatch`, `gsub`) counts as one.
+    /// Lua VM instructions per call; `nil` for no budget. Counted in steps of up to 1,000.
     public var instructions: Int?
-    /// Wall-clock time per call; `nil` for no deadline. Checked every 1,000 instructions and
-    /// every 1,024 pattern-matching steps.
+    /// Wall-clock time per call; `nil` for no deadline. Checked every 1,000 instructions.
     public var timeout: Duration? {
         didSet { timeoutNanoseconds = Self.nanoseconds(timeout) }
     }

@@ -20,11 +20,12 @@ import CLuaShim
 /// - **Values.** ``LuaValue`` crosses both ways without losing bytes or the integer/float
 ///   distinction; ``LuaReference`` passes host functions and retained tables cheaply.
 ///
-/// Work done in C is bounded too: the pattern functions (`string.find`, `match`, `gmatch`,
-/// `gsub`) are the runtime's own and charge every matching step to the instruction budget and
-/// the deadline; everything that allocates (`string.rep`, `table.concat`, `..`) stops at the
-/// memory cap. What remains is linear or `n log n` C work on data the cap already bounds (for
-/// example `table.sort` without a comparator over a table of millions of numbers).
+/// Known limit: work done inside one C function is not interrupted. Everything that allocates
+/// (`string.rep`, `..`, `table.concat`, growing tables) stops at the memory cap, so what is left
+/// is C work on data the cap already bounds — and Lua's pattern functions (`string.find`,
+/// `match`, `gmatch`, `gsub`), whose backtracking can take long on a long subject
+/// (`("a"):rep(1000):find(".-.-b")` takes seconds). Such a call runs to its end; the deadline
+/// and the budget fire at the script's next instruction.
 ///
 /// A runtime is single-threaded: it is not `Sendable`, and all its scripts, references and
 /// host functions must be used from one thread (or one isolation domain) at a time.

@@ -72,9 +72,6 @@ void flk_disarm(flk_state *S);
 void flk_trip(flk_state *S, int kind);
 /* Marks a limit as fired at the running script's current line. */
 void flk_trip_here(lua_State *L, int kind);
-/* Replaces find, match, gmatch and gsub of the string library at `library` with versions whose
-   work counts against the call's limits. */
-void flk_bound_patterns(lua_State *L, int library);
 /* Raises the error of the limit that fired (call only from a C function or hook). */
 int flk_raise_tripped(lua_State *L);
 
