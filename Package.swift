@@ -118,7 +118,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BaseLinkerSandboxTests",
-            dependencies: ["BaseLinkerSandbox", "BaseLinker"],
+            dependencies: [
+                "BaseLinkerSandbox", "BaseLinker",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
