@@ -142,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FirmlinkCLITests",
-            dependencies: ["BaseLinkerSandbox", "BaseLinker"],
+            dependencies: ["BaseLinkerSandbox", "BaseLinker", "FirminoStore"],
             swiftSettings: swiftSettings
         ),
     ]
