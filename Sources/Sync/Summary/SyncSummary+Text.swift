@@ -45,8 +45,9 @@ extension SyncSummary {
         }
         if !warnings.isEmpty {
             lines.append("")
-            lines.append("Warnings:")
-            for warning in warnings { lines.append("  \(warning)") }
+            lines.append("Warnings (\(warnings.count); all of them in --json):")
+            for warning in warnings.prefix(5) { lines.append("  \(warning)") }
+            if warnings.count > 5 { lines.append("  … and \(warnings.count - 5) more") }
         }
         return lines.joined(separator: "\n")
     }
