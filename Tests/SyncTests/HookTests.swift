@@ -1,0 +1,135 @@
+import BaseLinker
+import Config
+import FirminoStore
+import Foundation
+import LuaHost
+import Testing
+
+@testable import Sync
+
+/// A user's rules: overriding hooks, answers out of shape, hostile hooks and look-up misuse —
+/// each order fails or is held with a message that says where and what was expected.
+@Suite("rule hooks")
+struct HookTests {
+    static let order: JSONValue = [
+        "order_id": 77, "order_status_id": 1001, "date_confirmed": 1_794_000_000,
+        "invoice_company": "ACME GmbH", "invoice_nip": "DE123456789", "invoice_country_code": "DE",
+        "products": [["name": "Kubek", "price_brutto": 29.99, "tax_rate": 23, "quantity": 2, "warehouse_id": 1]],
+    ]
+
+    /// Decides `order` with `rules` (nil: built-in) on a fresh store holding `store`.
+    func decide(rules: String?, store: StoreFixture = StoreFixture(), order: JSONValue = Self.order) throws -> (OrderReport, Store) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = rules.map { RulesSource(path: "rules.lua", text: $0) }
+        let settings = OrderSettings(Configuration.Orders(), timeZone: TimeZone(identifier: "Europe/Warsaw")!) { _ in 0 }
+        let ruleSet = try RuleSet(user: source, limits: LuaLimits(instructions: 100_000, timeout: .seconds(2), memory: 16 << 20))
+        let processor = try OrderProcessor(rules: ruleSet, settings: settings, issueDate: BusinessDate("2026-11-29")!)
+        let database = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try database.write { tx in try store.apply(to: tx) }
+        var report = OrderReport(orderId: 77)
+        do {
+            try database.write { tx in try processor.process(SyncOrder(Order(json: order)), in: tx, report: &report) }
+        } catch {
+            report.failure = "\(error)"
+        }
+        return (report, database)
+    }
+
+    @Test("a user's hook wins, the rest stay built-in, and defaults.<hook> reaches the built-in one")
+    func overrideAndDefaults() throws {
+        let (report, _) = try decide(rules: """
+            function document_type(order, ctx)
+              ctx.log("built-in says " .. defaults.document_type(order, ctx))
+              return "invoice"
+            end
+            """)
+        #expect(report.failure == nil)
+        #expect(report.documentType == .invoice)
+        #expect(report.trace.contains("  log: built-in says invoice_wdt"))
+        #expect(report.trace.contains { $0.hasPrefix("document_type → \"invoice\"") && $0.hasSuffix("[rules.lua]") })
+        #expect(report.trace.contains { $0.hasPrefix("accept_order → true") && $0.hasSuffix("[built-in]") })
+    }
+
+    @Test("an answer out of shape names the script, the hook, what came back and what was expected", arguments: [
+        ("function document_type() return 42 end",
+         #"rules.lua: document_type returned 42; expected "receipt", "invoice", "invoice_wdt", "invoice_export", or nil and a reason"#),
+        ("function accept_order() end", "rules.lua: accept_order returned nothing; expected true, or false and a reason"),
+        ("function match_product() return 'x' end",
+         #"rules.lua: match_product returned "x"; expected a product id, nil (make one) or false (leave the line unlinked)"#),
+        ("function line_warehouse() return 99 end",
+         "rules.lua: line_warehouse returned 99; expected the id of a store warehouse (there is no warehouse 99)"),
+        ("function match_contractor() return 5 end",
+         "rules.lua: match_contractor returned 5; expected the id of a contractor in the store (there is no contractor 5)"),
+        ("function new_contractor() return { city = 'Berlin' } end",
+         "rules.lua: new_contractor returned a table; expected a table of contractor fields with a non-empty name"),
+        ("function new_product(line) return { name = line.name, vat_rate = 'dużo' } end",
+         #"rules.lua: new_product returned a table whose vat_rate is "dużo"; expected vat_rate as a percentage or "zw", "np", "oo""#),
+    ])
+    func wrongShape(rules: String, message: String) throws {
+        let (report, store) = try decide(rules: rules)
+        #expect(report.failure == message)
+        // Nothing of the order was written.
+        #expect(try store.read { try $0.documents().isEmpty && $0.contractors().isEmpty && $0.products().isEmpty })
+    }
+
+    @Test("a runtime error in a hook reads file:line: message")
+    func runtimeError() throws {
+        let (report, _) = try decide(rules: "\nfunction document_type(order)\n  return order.missing.field\nend\n")
+        #expect(report.failure?.hasPrefix("rules.lua:3: ") == true, "\(report.failure ?? "")")
+    }
+
+    @Test("a hook that loops forever, even inside pcall, fails its order at the instruction budget")
+    func hostileHook() throws {
+        let (report, _) = try decide(rules: """
+            function match_contractor()
+              while true do pcall(function() while true do end end) end
+            end
+            """)
+        let failure = try #require(report.failure)
+        #expect(failure.hasPrefix("rules.lua:"), "\(failure)")
+        #expect(failure.contains("instruction"), "\(failure)")
+    }
+
+    @Test("a look-up called with the wrong argument raises a Lua error the hook can catch")
+    func lookUpMisuse() throws {
+        let (report, _) = try decide(rules: """
+            function match_contractor(order, ctx)
+              local ok, message = pcall(ctx.store.contractor, "five")
+              ctx.log(message)
+              return nil
+            end
+            """)
+        #expect(report.failure == nil)
+        #expect(report.trace.contains { $0.contains("contractor expects a contractor id as argument #1, got string") })
+        #expect(report.contractor.map { if case .created = $0 { true } else { false } } == true)
+    }
+
+    @Test("document_type returning nil holds the order: nothing is written")
+    func held() throws {
+        let (report, store) = try decide(rules: #"function document_type() return nil, "czeka na potwierdzenie NIP" end"#)
+        #expect(report.failure == nil)
+        #expect(report.held)
+        #expect(report.reason == "czeka na potwierdzenie NIP")
+        #expect(try store.read { try $0.documents().isEmpty && $0.contractors().isEmpty })
+    }
+
+    @Test("a rules script that does not compile is an error naming its line")
+    func syntaxError() throws {
+        let error = try #require(throws: ScriptError.self) {
+            _ = try RuleSet(user: RulesSource(path: "rules.lua", text: "function x(\n"), limits: .default)
+        }
+        #expect(error.kind == .syntax)
+        #expect(error.file == "rules.lua")
+        #expect(error.line == 2)
+    }
+
+    @Test("ctx.util checks tax facts the way the rules need")
+    func utilities() throws {
+        #expect(TaxFacts.isValidNIP("526-000-12-46"))
+        #expect(TaxFacts.isValidNIP("PL5260001246"))
+        #expect(!TaxFacts.isValidNIP("5260001247"))
+        #expect(!TaxFacts.isValidNIP("52600012"))
+        #expect(TaxFacts.isEU("el") && TaxFacts.isEU("GR") && !TaxFacts.isEU("GB") && !TaxFacts.isEU("NO"))
+    }
+}
