@@ -21,19 +21,13 @@ struct HookTests {
     func decide(rules: String?, store: StoreFixture = StoreFixture(), order: JSONValue = Self.order) throws -> (OrderReport, Store) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let source = rules.map { RulesSource(path: "rules.lua", text: $0) }
+        let path = folder.appendingPathComponent("store.sqlite").path
         let settings = OrderSettings(Configuration.Orders(), timeZone: TimeZone(identifier: "Europe/Warsaw")!) { _ in 0 }
-        let ruleSet = try RuleSet(user: source, limits: LuaLimits(instructions: 100_000, timeout: .seconds(2), memory: 16 << 20))
-        let processor = try OrderProcessor(rules: ruleSet, settings: settings, issueDate: BusinessDate("2026-11-29")!)
-        let database = try Store(path: folder.appendingPathComponent("store.sqlite").path)
-        try database.write { tx in try store.apply(to: tx) }
-        var report = OrderReport(orderId: 77)
-        do {
-            try database.write { tx in try processor.process(SyncOrder(Order(json: order)), in: tx, report: &report) }
-        } catch {
-            report.failure = "\(error)"
-        }
-        return (report, database)
+        let ruleSet = try RuleSet(
+            user: rules.map { RulesSource(path: "rules.lua", text: $0) },
+            limits: LuaLimits(instructions: 100_000, timeout: .seconds(2), memory: 16 << 20))
+        let report = try decideOnFixture(order, fixture: store, rules: ruleSet, settings: settings, storePath: path)
+        return (report, try Store(path: path))
     }
 
     @Test("a user's hook wins, the rest stay built-in, and defaults.<hook> reaches the built-in one")

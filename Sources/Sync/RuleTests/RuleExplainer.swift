@@ -47,11 +47,6 @@ public struct RuleExplainer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-explain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Store(path: folder.appendingPathComponent("explain.sqlite").path)
-        defer { try? store.close() }
-        try store.write { tx in try fixture.apply(to: tx) }
-
-        let order = try SyncOrder(Order(json: json))
         let settings = try OrderSettings(orders, timeZone: timeZone) { reference in
             guard case .id(let id) = reference else {
                 throw RuleFileError(
@@ -61,16 +56,12 @@ public struct RuleExplainer {
             return id
         }
         let ruleSet = try RuleSet(user: rules, limits: limits)
-        let processor = try OrderProcessor(rules: ruleSet, settings: settings, issueDate: BusinessDate(Date(), in: timeZone))
-        var report = OrderReport(orderId: order.id)
-        do {
-            try store.write { tx in try processor.process(order, in: tx, report: &report) }
-        } catch {
-            report.failure = "\(error)"
-        }
+        let report = try decideOnFixture(
+            json, fixture: fixture, rules: ruleSet, settings: settings,
+            storePath: folder.appendingPathComponent("explain.sqlite").path)
 
         let overridden = Hook.allCases.filter(ruleSet.isOverridden).map(\.rawValue)
-        var lines = ["order \(order.id): rules \(rules?.path ?? "built-in")"
+        var lines = ["order \(report.orderId): rules \(rules?.path ?? "built-in")"
             + (overridden.isEmpty ? "" : " (defines \(overridden.joined(separator: ", ")); built-in for the rest)")]
         lines += report.trace
         if let failure = report.failure {

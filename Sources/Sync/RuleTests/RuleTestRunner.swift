@@ -87,20 +87,9 @@ public struct RuleTestRunner {
             if case .id(let id) = reference { return id }
             return 0  // names are refused when the case is read
         }
-        let store = try Store(path: storePath)
-        defer { try? store.close() }
-        try store.write { tx in try ruleCase.store.apply(to: tx) }
-        let order = try SyncOrder(Order(json: ruleCase.order))
-        let rules = try RuleSet(user: source, limits: limits)
-        let processor = try OrderProcessor(
-            rules: rules, settings: settings, issueDate: BusinessDate(Date(), in: timeZone))
-        var report = OrderReport(orderId: order.id)
-        do {
-            try store.write { tx in try processor.process(order, in: tx, report: &report) }
-        } catch {
-            report.failure = "\(error)"
-        }
-        return report
+        return try decideOnFixture(
+            ruleCase.order, fixture: ruleCase.store, rules: RuleSet(user: source, limits: limits), settings: settings,
+            storePath: storePath)
     }
 
     private func rulesSource(for ruleCase: RuleCase) throws -> RulesSource? {
