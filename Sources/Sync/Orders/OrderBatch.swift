@@ -65,13 +65,15 @@ struct OrderBatch {
     /// Queues `status_failed` for an order that could not be processed.
     private func recordFailure(_ orderId: Int, store: Store) throws {
         guard let status = settings.statusFailed else { return }
-        try store.write { tx in
+        _ = try store.write { tx in
             try tx.enqueueOutbox(kind: .setOrderStatus, payload: SetOrderStatus(orderId: orderId, statusId: status))
         }
     }
 
     private func count(_ report: OrderReport, into summary: inout SyncSummary) {
         if let failure = report.failure {
+            // An order accept_order took before a later step failed still counts as accepted.
+            if report.accepted == true { summary.orders.accepted += 1 }
             summary.orders.failed.append(.init(orderId: report.orderId, reason: failure))
             return
         }
