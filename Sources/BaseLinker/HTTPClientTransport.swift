@@ -70,17 +70,17 @@ public final class HTTPClientTransport: BaseLinkerTransport {
             throw BaseLinkerTransportError(
                 .maybeSent, "the answer is larger than \(Self.maxResponseBytes / 1_048_576) MB")
         } catch {
-            throw Self.classify(error, timeout: request.timeout)
+            throw Self.classify(error, timeout: request.timeout, endpoint: Self.endpoint(of: request.url))
         }
     }
 
     /// Sorts an error into "never sent" and "may have been sent", conservatively: only errors
     /// that can only happen before the request is written count as never sent.
-    static func classify(_ error: any Error, timeout: Duration) -> BaseLinkerTransportError {
+    static func classify(_ error: any Error, timeout: Duration, endpoint: String) -> BaseLinkerTransportError {
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout:
-                return .init(.notSent, "could not connect in time")
+                return .init(.notSent, "could not connect to \(endpoint) in time")
             case .getConnectionFromPoolTimeout:
                 return .init(.notSent, "no connection became available in time")
             case .tlsHandshakeTimeout, .socksHandshakeTimeout, .httpProxyHandshakeTimeout:
@@ -98,25 +98,36 @@ public final class HTTPClientTransport: BaseLinkerTransport {
             }
         }
         if let error = error as? NIOConnectionError {
-            return .init(.notSent, "could not connect: \(connectionErrorSummary(error))")
+            return .init(.notSent, "could not connect to \(endpoint): \(connectionErrorSummary(error))")
         }
         if case ChannelError.connectTimeout = error {
-            return .init(.notSent, "could not connect in time")
+            return .init(.notSent, "could not connect to \(endpoint) in time")
         }
         if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode) {
-            return .init(.notSent, "could not connect: \(error)")
+            return .init(.notSent, "could not connect to \(endpoint): \(String(cString: strerror(error.errnoCode)))")
         }
         return .init(.maybeSent, "\(error)")
     }
 
     private static func connectionErrorSummary(_ error: NIOConnectionError) -> String {
         if let first = error.connectionErrors.first {
+            if let io = first.error as? IOError { return String(cString: strerror(io.errnoCode)) }
             return "\(first.error)"
         }
         if let dns = error.dnsAError ?? error.dnsAAAAError {
             return "name lookup failed (\(dns))"
         }
         return "\(error.host):\(error.port)"
+    }
+}
+
+extension HTTPClientTransport {
+    /// `host:port` of a connector URL, for messages: never the path or query, which could
+    /// carry something private.
+    static func endpoint(of url: URL) -> String {
+        let host = url.host ?? "?"
+        let port = url.port ?? (url.scheme == "https" ? 443 : 80)
+        return "\(host):\(port)"
     }
 }
 
