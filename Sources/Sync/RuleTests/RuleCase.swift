@@ -183,7 +183,7 @@ extension RuleCase {
         guard let text = try fields.string(key) else { return nil }
         switch text {
         case "new": return .new
-        case "none": return .none
+        case "none": return Link.none
         default:
             if let id = Int64(text) { return .id(id) }
             if text.hasPrefix("same as line "), let line = Int(text.dropFirst("same as line ".count)) {
