@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The command tree itself (DESIGN §9): help that lists the commands, and usage errors that
+/// exit with 2.
+struct CommandLineTests {
+    @Test("firmlink --help lists every command and exits with 0")
+    func rootHelp() async throws {
+        let result = try await FirmlinkProcess.launch(["--help"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let help = result.stdout
+        #expect(help.contains("USAGE: firmlink"), "\(help)")
+        for command in ["sync", "rules", "run", "sandbox", "documents", "stock", "products", "warehouses"] {
+            #expect(help.range(of: "\n  \(command) ") != nil, "\(command) is listed:\n\(help)")
+        }
+    }
+
+    @Test("a subcommand's help shows its options", arguments: [
+        (["sync", "--help"], ["--dry-run", "--json", "--config"]),
+        (["rules", "test", "--help"], ["--rules"]),
+        (["rules", "explain", "--help"], ["--order", "--store", "--rules"]),
+        (["run", "--help"], ["--instructions", "--timeout-ms", "--memory-mb"]),
+        (["documents", "pdf", "--help"], ["--output"]),
+    ])
+    func subcommandHelp(arguments: [String], options: [String]) async throws {
+        let result = try await FirmlinkProcess.launch(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        for option in options {
+            #expect(result.stdout.contains(option), "\(option) in:\n\(result.stdout)")
+        }
+    }
+
+    @Test("an unknown option exits with 2 and names it", arguments: [
+        ["--frobnicate"], ["sync", "--frobnicate"], ["stock", "--frobnicate"], ["rules", "test", "--frobnicate"],
+    ])
+    func unknownOption(arguments: [String]) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try await FirmlinkProcess.launch(arguments, in: folder.url)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--frobnicate"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("an unknown command exits with 2 and names it")
+    func unknownCommand() async throws {
+        let result = try await FirmlinkProcess.launch(["invoice-everything"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("invoice-everything"), "\(result.stderr)")
+    }
+
+    @Test("a missing required option exits with 2 and names it")
+    func missingOption() async throws {
+        let result = try await FirmlinkProcess.launch(["rules", "explain"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--order"), "\(result.stderr)")
+    }
+}

@@ -1,0 +1,144 @@
+import BaseLinkerSandbox
+import Foundation
+import Testing
+
+/// Configuration and connection errors (DESIGN §1, §6, §9): `firmlink sync` exits with 2 and
+/// one clear message that says where — and never prints the token.
+struct ConfigErrorTests {
+    /// Runs `firmlink sync` for a seller whose `firmlink.toml` is `text(url)`, and checks what every
+    /// such failure shares: status 2, no summary on standard output, no token anywhere, nothing
+    /// issued.
+    func failingSync(
+        configuration text: ((URL) -> String)? = nil, files: [String: String] = [:], environment: [String: String]? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> (result: FirmlinkProcess.Result, configuration: String) {
+        try await SandboxSeller.with(orders: 20, configuration: text) { seller in
+            for (name, content) in files { try seller.folder.write(name, content) }
+            let configuration = try String(contentsOf: seller.folder.url.appendingPathComponent("firmlink.toml"), encoding: .utf8)
+            let result = try await seller.firmlink(["sync"], environment: environment)
+            #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stdout.isEmpty, "\(result.stdout)", sourceLocation: sourceLocation)
+            #expect(!result.stderr.isEmpty, sourceLocation: sourceLocation)
+            #expect(!result.output.contains(SandboxSeller.token), "the token was printed", sourceLocation: sourceLocation)
+            let invoices = await seller.sandbox.account.invoices()
+            #expect(invoices.isEmpty, sourceLocation: sourceLocation)
+            return (result, configuration)
+        }
+    }
+
+    @Test("an unknown key names firmlink.toml, its line and the key")
+    func unknownKey() async throws {
+        let (result, text) = try await failingSync { url in
+            sandboxConfiguration(url: url, orders: "statuses = [1001]\ncolour = \"red\"")
+        }
+        let line = try #require(lineNumber(of: "colour", in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): orders.colour"), "\(result.stderr)")
+    }
+
+    @Test("a value of the wrong type names firmlink.toml, its line and the key")
+    func wrongType() async throws {
+        let (result, text) = try await failingSync { url in
+            sandboxConfiguration(url: url).replacingOccurrences(of: "requests_per_minute = 0", with: "requests_per_minute = \"fast\"")
+        }
+        let line = try #require(lineNumber(of: "requests_per_minute", in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): baselinker.requests_per_minute"), "\(result.stderr)")
+    }
+
+    @Test("a value out of its set names the key and says what it may be")
+    func badValue() async throws {
+        let (result, text) = try await failingSync { url in
+            sandboxConfiguration(url: url, orders: "default_document = \"paragon\"")
+        }
+        let line = try #require(lineNumber(of: "paragon", in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): orders.default_document"), "\(result.stderr)")
+        #expect(result.stderr.contains("receipt") && result.stderr.contains("invoice"), "\(result.stderr)")
+    }
+
+    @Test("without BASELINKER_TOKEN the message says where to put the token")
+    func noToken() async throws {
+        let (result, _) = try await failingSync(environment: [:])
+        #expect(result.stderr.contains("BASELINKER_TOKEN"), "\(result.stderr)")
+    }
+
+    @Test("a token in a file others can read is refused without showing it")
+    func tokenInReadableFile() async throws {
+        let (result, _) = try await failingSync(
+            configuration: { url in
+                sandboxConfiguration(url: url).replacingOccurrences(
+                    of: "requests_per_minute = 0", with: "requests_per_minute = 0\ntoken = \"\(SandboxSeller.token)\"")
+            }, environment: [:])
+        #expect(result.stderr.contains("token"), "\(result.stderr)")
+        #expect(result.stderr.contains("600"), "the message says to make the file private: \(result.stderr)")
+    }
+
+    @Test("a token BaseLinker refuses is a connection error that does not show the token")
+    func wrongToken() async throws {
+        let wrong = "blt-0000-wrong-c4f2e9"
+        let (result, _) = try await failingSync(environment: ["BASELINKER_TOKEN": wrong])
+        #expect(!result.output.contains(wrong), "the wrong token was printed: \(result.stderr)")
+        #expect(!result.output.contains("c4f2e9"))
+        #expect(result.stderr.lowercased().contains("token"), "the message says the token is the problem: \(result.stderr)")
+    }
+
+    @Test("BaseLinker out of reach is a connection error naming where it was looked for")
+    func unreachable() async throws {
+        // Port 1 (tcpmux) has no listener here: every connection is refused at once.
+        let (result, _) = try await failingSync { _ in
+            sandboxConfiguration(url: URL(string: "http://127.0.0.1:1/connector.php")!)
+        }
+        let message = try #require(result.stderr.split(separator: "\n").last { $0.hasPrefix("firmlink: ") }, "\(result.stderr)")
+        #expect(message.contains("could not connect"), "\(message)")
+        #expect(message.contains("127.0.0.1:1"), "\(message)")
+    }
+
+    @Test("a status name BaseLinker does not know lists the statuses it does know")
+    func unknownStatusName() async throws {
+        let (result, _) = try await failingSync { url in
+            sandboxConfiguration(url: url, orders: "statuses = [\"Nowe zamówienia\", \"Wysłane na Marsa\"]")
+        }
+        #expect(result.stderr.contains("firmlink.toml"), "\(result.stderr)")
+        #expect(result.stderr.contains("orders.statuses"), "\(result.stderr)")
+        #expect(result.stderr.contains("Wysłane na Marsa"), "\(result.stderr)")
+        for known in ["1001 \"Nowe zamówienia\"", "1002 \"Do wysłania\"", "1006 \"Dokument wystawiony\"", "1007 \"Problem z zamówieniem\""] {
+            #expect(result.stderr.contains(known), "\(known) in \(result.stderr)")
+        }
+    }
+
+    @Test("a rules script that is missing is named")
+    func missingRulesScript() async throws {
+        let (result, _) = try await failingSync { url in
+            sandboxConfiguration(url: url, extra: "\n[rules]\nscript = \"my-rules.lua\"")
+        }
+        #expect(result.stderr.contains("my-rules.lua"), "\(result.stderr)")
+    }
+
+    @Test("a rules script with a syntax error is named with its line, before any order is touched")
+    func rulesSyntaxError() async throws {
+        let (result, _) = try await failingSync(
+            configuration: { url in sandboxConfiguration(url: url, extra: "\n[rules]\nscript = \"rules.lua\"") },
+            files: ["rules.lua": "function accept_order(order, ctx)\n  return = true\nend\n"])
+        #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
+    }
+
+    @Test("a configuration file that does not exist is named")
+    func missingConfiguration() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try await FirmlinkProcess.launch(
+            ["sync", "--config", "elsewhere.toml"], in: folder.url, environment: ["BASELINKER_TOKEN": SandboxSeller.token])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("elsewhere.toml"), "\(result.stderr)")
+        #expect(!result.output.contains(SandboxSeller.token))
+    }
+
+    @Test("store commands before any sync say there is no store yet")
+    func noStoreYet() async throws {
+        try await SandboxSeller.with(orders: 20) { seller in
+            for command in [["documents", "list"], ["stock"], ["products", "list"], ["warehouses", "list"]] {
+                let result = try await seller.firmlink(command)
+                #expect(result.status == 2, "\(command): \(result.stderr)")
+                #expect(result.stderr.contains("no store"), "\(command): \(result.stderr)")
+            }
+        }
+    }
+}

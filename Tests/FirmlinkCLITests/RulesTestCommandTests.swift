@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+
+/// `firmlink rules test [PATH...] [--rules FILE]` (DESIGN §8): YAML cases against the built-in
+/// rules or a seller's script, one line per case, `N passed, M failed`, exit 1 on any failure.
+struct RulesTestCommandTests {
+    /// A store for the cases below: one Polish warehouse, two products with SKUs.
+    static let store = """
+        store: &store
+          warehouses: [{ id: 1, name: Magazyn główny, country: PL, baselinker: bl_1, default: true }]
+          products:
+            - { id: 10, name: Kubek ceramiczny 300 ml, sku: KUB-300 }
+            - { id: 11, name: Talerz płaski, sku: TAL-27 }
+        """
+
+    /// A case named `name` for one order line `line` (a YAML flow mapping), expecting `expect`.
+    static func skuCase(_ name: String, id: Int, line: String, expect: String, first: Bool = false) -> String {
+        """
+        name: \(name)
+        \(first ? store : "store: *store")
+        order:
+          order_id: \(id)
+          order_status_id: 1001
+          date_confirmed: 1794000000
+          delivery_fullname: Jan Kowalski
+          products:
+            - \(line)
+        expect:
+          \(expect)
+        """
+    }
+
+    /// Four cases written for a script that links lines by SKU first, by name otherwise.
+    static let skuCases = [
+        skuCase(
+            "a line whose SKU is in the store links to that product, whatever its name", id: 501,
+            line: "{ name: Kubek 300 ml biały, sku: KUB-300, price_brutto: 29.99, tax_rate: 23, quantity: 1, warehouse_id: 1 }",
+            expect: "lines: [{ product: 10 }]", first: true),
+        skuCase(
+            "a line without a SKU still links by name", id: 502,
+            line: "{ name: TALERZ  płaski, price_brutto: 19.9, tax_rate: 23, quantity: 1, warehouse_id: 1 }",
+            expect: "lines: [{ product: 11 }]"),
+        skuCase(
+            "a line with an unknown SKU and a new name makes a new product", id: 503,
+            line: "{ name: Miska sałatkowa, sku: MIS-1, price_brutto: 39, tax_rate: 23, quantity: 1, warehouse_id: 1 }",
+            expect: "lines: [{ product: new }]"),
+        skuCase(
+            "a line whose SKU and name point to different products follows the SKU", id: 504,
+            line: "{ name: Talerz płaski, sku: KUB-300, price_brutto: 19.9, tax_rate: 23, quantity: 1, warehouse_id: 1 }",
+            expect: "lines: [{ product: 10 }]"),
+    ].joined(separator: "\n---\n")
+
+    static let skuRules = """
+        -- Link a line by its SKU when a product has it; otherwise as the built-in rules do.
+        function match_product(line, order, ctx)
+          if line.sku ~= nil and line.sku ~= "" then
+            local product = ctx.store.product_by_sku(line.sku)
+            if product then return product.id end
+          end
+          return defaults.match_product(line, order, ctx)
+        end
+        """
+
+    @Test("the shipped rule cases pass with the built-in rules")
+    func shippedCasesPass() async throws {
+        let folder = repositoryRoot.appendingPathComponent("scripts/rules/tests")
+        let result = try await FirmlinkProcess.launch(["rules", "test", folder.path])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let last = try #require(result.lines.last)
+        let passed = result.lines.filter { $0.hasPrefix("✓ ") }.count
+        #expect(passed > 20, "every shipped case is run: \(result.stdout)")
+        #expect(last == "\(passed) passed, 0 failed")
+        #expect(!result.stdout.contains("✗"))
+    }
+
+    @Test("the current folder is searched when no path is given")
+    func currentFolderByDefault() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("cases/sku.yaml", Self.skuCases)
+        let result = try await FirmlinkProcess.launch(["rules", "test"], in: folder.url)
+        #expect(result.lines.last == "2 passed, 2 failed", "\(result.stdout)")
+    }
+
+    @Test("a wrong expectation fails its case with one line per difference, and the run exits with 1")
+    func wrongExpectation() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = """
+            name: a Polish consumer gets a receipt
+            order:
+              order_id: 301
+              order_status_id: 1001
+              date_confirmed: 1794000000
+              delivery_fullname: Anna Nowak
+              delivery_country_code: PL
+              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            expect:
+              document_type: receipt
+            ---
+            name: a Polish consumer wrongly expected to get an invoice from contractor 5
+            order:
+              order_id: 302
+              order_status_id: 1001
+              date_confirmed: 1794000000
+              delivery_fullname: Anna Nowak
+              delivery_country_code: PL
+              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            expect:
+              accepted: true
+              document_type: invoice
+              contractor: 5
+            """
+        try folder.write("cases.yaml", text)
+        let result = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.lines.first == "✓ a Polish consumer gets a receipt", "\(result.stdout)")
+        let header = try #require(result.lines.firstIndex { $0.hasPrefix("✗ a Polish consumer wrongly expected") }, "\(result.stdout)")
+        let caseLine = try #require(lineNumber(of: "name: a Polish consumer wrongly", in: text))
+        #expect(result.lines[header].hasSuffix("(cases.yaml:\(caseLine))"), "\(result.lines[header])")
+        let differences = result.lines[(header + 1)...].filter { $0.hasPrefix("    ") }
+        #expect(differences == [
+            "    document_type: expected invoice, got receipt",
+            "    contractor: expected 5, got new",
+        ])
+        #expect(result.lines.last == "1 passed, 1 failed")
+    }
+
+    @Test("an unknown key in a case names the file and its line, and the file's other cases still run")
+    func unknownKey() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = """
+            name: a typo in what is expected
+            order:
+              order_id: 311
+              order_status_id: 1001
+              date_confirmed: 1794000000
+              delivery_fullname: Anna Nowak
+              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            expect:
+              accepted: true
+              documnet_type: receipt
+            ---
+            name: a good case after it
+            order:
+              order_id: 312
+              order_status_id: 1001
+              date_confirmed: 1794000000
+              delivery_fullname: Anna Nowak
+              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            expect:
+              accepted: true
+            """
+        try folder.write("typo.yaml", text)
+        let result = try await FirmlinkProcess.launch(["rules", "test", "typo.yaml"], in: folder.url)
+        #expect(result.status == 1)
+        let typoLine = try #require(lineNumber(of: "documnet_type", in: text))
+        #expect(result.stdout.contains("typo.yaml:\(typoLine): unknown key expect.documnet_type"), "\(result.stdout)")
+        #expect(result.stdout.contains("document_type"), "the message lists the keys it knows: \(result.stdout)")
+        #expect(result.stdout.contains("✓ a good case after it"))
+        #expect(result.lines.last == "1 passed, 1 failed")
+    }
+
+    @Test("a script overriding match_product by SKU changes exactly the cases where SKU and name disagree")
+    func userRulesOverrideOneHook() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("cases/sku.yaml", Self.skuCases)
+        try folder.write("rules.lua", Self.skuRules)
+
+        let withScript = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "rules.lua"], in: folder.url)
+        #expect(withScript.status == 0, "\(withScript.stdout)")
+        #expect(withScript.lines.last == "4 passed, 0 failed", "\(withScript.stdout)")
+
+        let builtIn = try await FirmlinkProcess.launch(["rules", "test", "cases"], in: folder.url)
+        #expect(builtIn.status == 1)
+        #expect(builtIn.lines.last == "2 passed, 2 failed", "\(builtIn.stdout)")
+        let failed = builtIn.lines.filter { $0.hasPrefix("✗ ") }.map { $0.dropFirst(2).components(separatedBy: "  (").first ?? "" }
+        #expect(failed == [
+            "a line whose SKU is in the store links to that product, whatever its name",
+            "a line whose SKU and name point to different products follows the SKU",
+        ])
+        #expect(builtIn.stdout.contains("line 1 (\"Kubek 300 ml biały\") product: expected 10, got new"), "\(builtIn.stdout)")
+        #expect(builtIn.stdout.contains("line 1 (\"Talerz płaski\") product: expected 10, got 11"), "\(builtIn.stdout)")
+    }
+
+    @Test("a rules script that does not compile fails every case with its file and line")
+    func brokenScript() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("cases/sku.yaml", Self.skuCases)
+        try folder.write("rules.lua", "function match_product(line, order, ctx)\n  return = 1\nend\n")
+        let result = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "rules.lua"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.lines.last == "0 passed, 4 failed", "\(result.stdout)")
+        #expect(result.stdout.contains("rules.lua:2:"), "\(result.stdout)")
+    }
+
+    @Test("a path that does not exist is a usage error with status 2")
+    func missingPath() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try await FirmlinkProcess.launch(["rules", "test", "no-such-cases"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no-such-cases"), "\(result.stderr)")
+    }
+}
