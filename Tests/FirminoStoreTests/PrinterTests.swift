@@ -113,6 +113,31 @@ struct PrinterTests {
         #expect(error?.code == .fontMissing)
     }
 
+    @Test("wrapping keeps every word in order, fits each line and breaks only where the next word would not fit")
+    func wrapping() throws {
+        let canvas = try PDFCanvas(fonts: PrintoutFonts())
+        let text = "Pozycja numer 7 z dość długą nazwą, która musi się złamać: Zażółć gęślą jaźń "
+            + "Bardzodługiesłowobezspacjiktóreniemieścisięwjednejlinii koniec"
+        for (maxWidth, size, bold) in [(Float(120), Float(8), false), (60, 9, true), (300, 10, false)] {
+            let lines = canvas.wrap(text, width: maxWidth, size: size, bold: bold)
+            #expect(lines.joined().filter { !$0.isWhitespace } == text.filter { !$0.isWhitespace }, "\(lines)")
+            for line in lines {
+                #expect(canvas.width(line, size: size, bold: bold) <= maxWidth + 0.001, "\(line) at \(maxWidth)")
+            }
+            for (line, next) in zip(lines, lines.dropFirst()) {
+                let firstWord = String(next.prefix { !$0.isWhitespace })
+                let joined = line + " " + firstWord
+                // A line breaks before a word only when the word would not fit; a word longer than a
+                // line is cut between characters, so the next character would not fit either.
+                #expect(canvas.width(joined, size: size, bold: bold) > maxWidth
+                    || canvas.width(line + String(next.prefix(1)), size: size, bold: bold) > maxWidth, "\(line) | \(next)")
+            }
+        }
+        #expect(canvas.wrap("", width: 100, size: 8) == [""])
+        #expect(canvas.width("Zażółć", size: 10) > canvas.width("Zażół", size: 10))
+        #expect(canvas.width("WWW", size: 10, bold: true) > canvas.width("WWW", size: 10))
+    }
+
     @Test("the font paths come from FIRMLINK_FONT and FIRMLINK_FONT_BOLD when set")
     func environment() {
         #expect(PrintoutFonts.fromEnvironment([:]) == PrintoutFonts())

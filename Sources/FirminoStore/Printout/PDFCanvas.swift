@@ -14,6 +14,9 @@ final class PDFCanvas {
     private let bold: HPDF_Font
     private(set) var pages: [HPDF_Page] = []
     private var page: HPDF_Page?
+    /// Glyph widths (in 1/1000 of the font size) by character, regular and bold: libharu looks
+    /// a glyph up by a linear search, and wrapping measures the same characters many times.
+    private var glyphWidths: [Bool: [Unicode.Scalar: UInt32]] = [false: [:], true: [:]]
 
     init(fonts: PrintoutFonts) throws {
         try fonts.check()
@@ -56,10 +59,20 @@ final class PDFCanvas {
         page = pages[index]
     }
 
+    /// The width of `text` in points: the sum of its glyphs' widths, as libharu measures it
+    /// (no kerning, no extra character or word spacing).
     func width(_ text: String, size: Float, bold isBold: Bool = false) -> Float {
-        let bytes = Array(text.utf8)
-        let measured = HPDF_Font_TextWidth(isBold ? bold : regular, bytes, UInt32(bytes.count))
-        return Float(measured.width) * size / 1000
+        var units: UInt32 = 0
+        for scalar in text.unicodeScalars { units += glyphWidth(scalar, bold: isBold) }
+        return Float(units) * size / 1000
+    }
+
+    private func glyphWidth(_ scalar: Unicode.Scalar, bold isBold: Bool) -> UInt32 {
+        if let known = glyphWidths[isBold]?[scalar] { return known }
+        let bytes = Array(String(scalar).utf8)
+        let measured = HPDF_Font_TextWidth(isBold ? bold : regular, bytes, UInt32(bytes.count)).width
+        glyphWidths[isBold, default: [:]][scalar] = measured
+        return measured
     }
 
     func text(_ text: String, x: Float, y: Float, size: Float, bold isBold: Bool = false, align: Alignment = .left) {
@@ -88,25 +101,34 @@ final class PDFCanvas {
         HPDF_Page_SetGrayFill(page, 0)
     }
 
-    /// Breaks `text` into lines no wider than `maxWidth`, at spaces where possible.
+    /// Breaks `text` into lines no wider than `maxWidth`, at spaces where possible; a word
+    /// wider than a line is cut between characters. Widths add up, so each word and character
+    /// is measured once.
     func wrap(_ text: String, width maxWidth: Float, size: Float, bold isBold: Bool = false) -> [String] {
+        let space = width(" ", size: size, bold: isBold)
         var lines: [String] = []
         var current = ""
+        var currentWidth: Float = 0
         for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if width(candidate, size: size, bold: isBold) <= maxWidth {
-                current = candidate
+            let wordWidth = width(word, size: size, bold: isBold)
+            let candidateWidth = current.isEmpty ? wordWidth : currentWidth + space + wordWidth
+            if candidateWidth <= maxWidth {
+                current = current.isEmpty ? word : current + " " + word
+                currentWidth = candidateWidth
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             current = ""
+            currentWidth = 0
             for character in word {
-                let next = current + String(character)
-                if width(next, size: size, bold: isBold) > maxWidth, !current.isEmpty {
+                let characterWidth = width(String(character), size: size, bold: isBold)
+                if currentWidth + characterWidth > maxWidth, !current.isEmpty {
                     lines.append(current)
                     current = String(character)
+                    currentWidth = characterWidth
                 } else {
-                    current = next
+                    current.append(character)
+                    currentWidth += characterWidth
                 }
             }
         }
