@@ -30,32 +30,16 @@ struct CrashTests {
         }
     }
 
-    /// A fresh sandbox and folder; runs `body` with the connector URL and the folder.
-    func withSeller<T>(_ body: (SandboxServer, URL, TemporaryFolder) async throws -> T) async throws -> T {
-        let sandbox = SandboxServer(SandboxConfiguration(seed: Self.seed, orders: Self.orders, products: 30, requestsPerMinute: 0))
-        let url = try await sandbox.start()
-        let folder = try TemporaryFolder()
-        try folder.write("firmlink.toml", sandboxConfiguration(url: url))
-        do {
-            let result = try await body(sandbox, url, folder)
-            await sandbox.stop()
-            folder.remove()
-            return result
-        } catch {
-            await sandbox.stop()
-            folder.remove()
-            throw error
-        }
-    }
-
-    func sync(in folder: TemporaryFolder, fault: String? = nil) throws -> FirmlinkProcess.Result {
-        var environment = ["BASELINKER_TOKEN": "sandbox"]
+    /// `firmlink sync --json` for `seller`, stopped at `fault` when one is given.
+    func sync(_ seller: SandboxSeller, fault: String? = nil) async throws -> FirmlinkProcess.Result {
+        var environment = ["BASELINKER_TOKEN": SandboxSeller.token]
         if let fault { environment["FIRMLINK_FAULT"] = fault }
-        return try FirmlinkProcess.run(["sync", "--json"], in: folder.url, environment: environment)
+        return try await seller.firmlink(["sync", "--json"], environment: environment)
     }
 
-    func state(of sandbox: SandboxServer, folder: TemporaryFolder) async throws -> State {
-        let store = try Store(path: folder.url.appendingPathComponent("firmlink.sqlite").path)
+    func state(of seller: SandboxSeller) async throws -> State {
+        let sandbox = seller.sandbox
+        let store = try Store(path: seller.folder.url.appendingPathComponent("firmlink.sqlite").path)
         defer { try? store.close() }
         var state = State()
         let (documents, levels, contractors, products, pending) = try store.read { reader in
@@ -90,21 +74,21 @@ struct CrashTests {
         "file-attached:1", "file-attached:3", "status-set:1",
     ])
     func crashThenRerun(fault: String) async throws {
-        let expected = try await withSeller { sandbox, _, folder in
-            let run = try sync(in: folder)
+        let expected = try await SandboxSeller.with(orders: Self.orders, seed: Self.seed) { seller in
+            let run = try await sync(seller)
             #expect(run.status <= 1, "\(run.stderr)")
-            return try await state(of: sandbox, folder: folder)
+            return try await state(of: seller)
         }
         #expect(!expected.documents.isEmpty)
         #expect(expected.pendingOutbox == 0)
 
-        let recovered = try await withSeller { sandbox, _, folder in
-            let crashed = try sync(in: folder, fault: fault)
+        let recovered = try await SandboxSeller.with(orders: Self.orders, seed: Self.seed) { seller in
+            let crashed = try await sync(seller, fault: fault)
             #expect(crashed.status == 86, "the fault point \(fault) was reached: \(crashed.stderr)")
             #expect(crashed.stderr.contains("fault point"))
-            let rerun = try sync(in: folder)
+            let rerun = try await sync(seller)
             #expect(rerun.status <= 1, "\(rerun.stderr)")
-            return try await state(of: sandbox, folder: folder)
+            return try await state(of: seller)
         }
         #expect(recovered == expected, "after \(fault):\n\(recovered)\n--- expected ---\n\(expected)")
         // Exactly one file per invoice: nothing was attached twice.
