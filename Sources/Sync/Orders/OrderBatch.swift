@@ -12,7 +12,9 @@ struct OrderBatch {
     let usesCursor: Bool
     let logger: Logger
 
-    func run(_ orders: [Order], store: Store, into summary: inout SyncSummary) throws {
+    /// Yields between orders: a long batch does not hold a thread that other tasks of the
+    /// process (an embedding server, a test's sandbox) need.
+    func run(_ orders: [Order], store: Store, into summary: inout SyncSummary) async throws {
         var cursorMoves = usesCursor
         for order in orders {
             var report = OrderReport(orderId: order.id)
@@ -32,6 +34,7 @@ struct OrderBatch {
             }
             if report.failure != nil || report.held { cursorMoves = false }
             count(report, into: &summary)
+            await Task.yield()
         }
     }
 

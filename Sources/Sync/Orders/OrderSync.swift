@@ -85,7 +85,7 @@ public final class OrderSync {
             try batch.dryRun(todo, setup: setup, remoteWarehouses: remoteWarehouses, store: store, into: &summary)
         } else {
             try store.write { tx in _ = try setup.apply(remote: remoteWarehouses, in: tx) }
-            try batch.run(todo, store: store, into: &summary)
+            try await batch.run(todo, store: store, into: &summary)
             try store.makeDurable()
             FaultPoint.batchDurable.reach()
             let drain = OutboxDrain(
