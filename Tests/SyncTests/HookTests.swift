@@ -59,12 +59,34 @@ struct HookTests {
          "rules.lua: new_contractor returned a table; expected a table of contractor fields with a non-empty name"),
         ("function new_product(line) return { name = line.name, vat_rate = 'dużo' } end",
          #"rules.lua: new_product returned a table whose vat_rate is "dużo"; expected vat_rate as a percentage or "zw", "np", "oo""#),
+        ("function new_product(line) return { name = line.name, price_gross = math.maxinteger } end",
+         "rules.lua: new_product returned a table whose price_gross is 9223372036854775807; expected price_gross as an amount"),
     ])
     func wrongShape(rules: String, message: String) throws {
         let (report, store) = try decide(rules: rules)
         #expect(report.failure == message)
         // Nothing of the order was written.
         #expect(try store.read { try $0.documents().isEmpty && $0.contractors().isEmpty && $0.products().isEmpty })
+    }
+
+    @Test("a document linked to a contractor of the same name prints the buyer as the order gives it")
+    func buyerSnapshotFromOrder() throws {
+        var fixture = StoreFixture()
+        fixture.contractors = [(5, ContractorFields(
+            name: "ACME GmbH", taxId: "", address: "Altstraße 1", postcode: "10115", city: "Berlin", country: "DE"))]
+        let order: JSONValue = [
+            "order_id": 78, "order_status_id": 1001, "date_confirmed": 1_794_000_000,
+            "invoice_company": "ACME GmbH", "invoice_nip": "DE123456789", "invoice_country_code": "DE",
+            "invoice_address": "Neuer Weg 9", "invoice_postcode": "80331", "invoice_city": "München",
+            "products": [["name": "Kubek", "price_brutto": 29.99, "tax_rate": 23, "quantity": 2, "warehouse_id": 1]],
+        ]
+        let (report, store) = try decide(rules: nil, store: fixture, order: order)
+        #expect(report.failure == nil)
+        #expect(report.contractor == .linked(5))
+        let document = try #require(try store.read { try $0.documents() }.first)
+        #expect(document.contractorId == 5)
+        #expect(document.buyer == BuyerSnapshot(
+            name: "ACME GmbH", taxId: "DE123456789", address: "Neuer Weg 9", postcode: "80331", city: "München", country: "DE"))
     }
 
     @Test("a runtime error in a hook reads file:line: message")

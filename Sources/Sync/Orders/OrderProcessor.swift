@@ -92,7 +92,7 @@ final class OrderProcessor {
             DocumentDraft(
                 type: type, issueDate: issueDate,
                 saleDate: BusinessDate(Date(timeIntervalSince1970: TimeInterval(order.dateConfirmed)), in: settings.timeZone),
-                buyer: buyerSnapshot(order, contractor: contractor), contractorId: contractor?.id,
+                buyer: buyerSnapshot(order), contractorId: contractor?.id,
                 currency: order.currency, baselinkerOrderId: Int64(order.id), lines: draftLines))
         report.document = inserted.document
         report.negativeLevels = inserted.negativeLevels
@@ -133,10 +133,11 @@ final class OrderProcessor {
         }
     }
 
-    /// The snapshot printed on the document: the linked contractor as it is now, else the
-    /// order's invoice data (delivery data when there is none).
-    private func buyerSnapshot(_ order: SyncOrder, contractor: Contractor?) -> BuyerSnapshot {
-        if let contractor { return BuyerSnapshot(contractor) }
+    /// The snapshot printed on the document: the buyer as the order gives it — its invoice
+    /// data, delivery data when there is none — whether or not it is linked to a contractor.
+    /// A contractor matched by name may be another person of that name, and the tax id that
+    /// decided a WDT or export invoice must be the one printed on it.
+    private func buyerSnapshot(_ order: SyncOrder) -> BuyerSnapshot {
         let hasInvoiceData = !order.buyer.company.isEmpty || !order.buyer.name.isEmpty
         let party = hasInvoiceData ? order.buyer : order.delivery
         let name = [order.buyer.company, order.buyer.name, order.delivery.company, order.delivery.name]
