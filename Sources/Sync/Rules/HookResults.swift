@@ -156,7 +156,9 @@ extension RuleSet {
 
     static func money(_ value: LuaValue) -> Money? {
         switch value {
-        case .integer(let number): return Money(minorUnits: number * 100)
+        case .integer(let number):
+            let (units, overflow) = number.multipliedReportingOverflow(by: 100)
+            return overflow ? nil : Money(minorUnits: units)
         case .number(let number): return Money(baselinker: number)
         case .string: return value.stringValue.flatMap { Money(decimalString: $0) }
         default: return nil
