@@ -29,7 +29,7 @@ struct OrderBatch {
                 }
                 FaultPoint.orderCommitted.reach()
             } catch {
-                report.failure = "\(error)"
+                report.failure = Self.reason(error)
                 try recordFailure(order.id, store: store)
             }
             if report.failure != nil || report.held { cursorMoves = false }
@@ -54,7 +54,7 @@ struct OrderBatch {
                         let decided = try SyncOrder(order, statusNames: statusNames)
                         try tx.inSavepoint { try processor.process(decided, in: tx, report: &report) }
                     } catch {
-                        report.failure = "\(error)"
+                        report.failure = Self.reason(error)
                     }
                     count(report, into: &counted)
                     counted.plan.append(describe(report))
@@ -63,6 +63,11 @@ struct OrderBatch {
             }
         } catch is RollBack {}
         summary = counted
+    }
+
+    /// Why an order failed, without the order id the summary gives beside it.
+    static func reason(_ error: any Error) -> String {
+        (error as? OrderDataError)?.message ?? "\(error)"
     }
 
     /// Queues `status_failed` for an order that could not be processed.
