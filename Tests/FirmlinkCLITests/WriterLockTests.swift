@@ -26,7 +26,7 @@ struct WriterLockTests {
             let after = try await seller.firmlink(["sync", "--json"])
             #expect(after.status <= 1, "with the lock released the sync runs: \(after.stderr)")
             let documents = try after.json()["orders"]?["documents"]?.objectValue ?? [:]
-            #expect(!documents.isEmpty)
+            #expect(documents.values.contains { ($0.integer ?? 0) > 0 }, "\(documents)")
         }
     }
 

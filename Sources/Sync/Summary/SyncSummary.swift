@@ -1,3 +1,5 @@
+import FirminoStore
+
 /// What one `firmlink sync` did, as `sync --json` prints it (DESIGN §9). Keys beyond the
 /// design's (`rejected`, `skipped`, `outbox`, `warnings`, `dry_run`) are additions; none of
 /// the design's keys is ever left out.
@@ -27,7 +29,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         /// Orders `accept_order` turned down.
         public var rejected = 0
         /// Documents issued, by type.
-        public var documents: [String: Int] = [:]
+        /// Every document type, 0 when none was issued.
+        public var documents = Dictionary(uniqueKeysWithValues: DocumentType.allCases.map { ($0.rawValue, 0) })
         public var failed: [Problem] = []
         public var held: [Problem] = []
 
