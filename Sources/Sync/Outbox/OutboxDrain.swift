@@ -131,14 +131,25 @@ final class OutboxDrain {
     // MARK: Statuses
 
     private func setStatuses(_ items: [OutboxItem], failed: inout [Int64: Failure]) async throws -> Int {
-        var groups: [Int: [(item: OutboxItem, orderId: Int)]] = [:]
+        // Per order only the status queued last is sent (rows come oldest first): a
+        // status_failed still pending from an earlier run must not win over a later status_after.
+        var latest: [Int: (item: OutboxItem, statusId: Int)] = [:]
+        var superseded: [OutboxItem] = []
         for item in items {
             do {
                 let payload = try item.decodePayload(SetOrderStatus.self)
-                groups[payload.statusId, default: []].append((item, payload.orderId))
+                if let earlier = latest[payload.orderId] { superseded.append(earlier.item) }
+                latest[payload.orderId] = (item, payload.statusId)
             } catch {
                 failed[item.id] = try record(error, for: item)
             }
+        }
+        if !superseded.isEmpty {
+            try store.write { tx in for item in superseded { try tx.markOutboxDone(id: item.id) } }
+        }
+        var groups: [Int: [(item: OutboxItem, orderId: Int)]] = [:]
+        for (orderId, entry) in latest.sorted(by: { $0.key < $1.key }) {
+            groups[entry.statusId, default: []].append((entry.item, orderId))
         }
         var sent = 0
         for (status, group) in groups.sorted(by: { $0.key < $1.key }) {
