@@ -39,7 +39,8 @@ public final class LuaRuntime {
     /// Names of loaded scripts, to locate messages that were re-raised without a frame.
     var scriptNames: Set<String> = []
     var callDepth = 0
-    var ownerID: UInt { UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(L))) }
+    /// This runtime's serial, unique in the process: what its references are checked against.
+    let ownerID = RuntimeSerial.next()
 
     /// Creates a runtime. `print`, when given, receives each line a script prints (arguments
     /// converted as Lua's `tostring` does and joined by tabs); without it scripts have no

@@ -111,8 +111,10 @@ extension Array where Element == LuaValue {
 
 /// A value kept alive in a runtime's registry: a host function, a retained table, a script's
 /// environment. Push it as ``LuaValue/reference(_:)``, on its own or inside a table; pushing it
-/// costs one registry read. It belongs to the runtime that made it.
+/// costs one registry read. It belongs to the runtime that made it: any other runtime, one
+/// made after it was freed included, refuses it.
 public struct LuaReference: Sendable, Hashable {
     let id: Int32
-    let owner: UInt
+    /// The serial of the runtime that made it.
+    let owner: UInt64
 }

@@ -112,6 +112,21 @@ struct LuaValueTests {
         #expect(scriptError { _ = try echo.call("echo", .reference(reference)) }?.kind == .invalidValue)
     }
 
+    @Test("a reference from a freed runtime is refused by a runtime made after it, even at the same address")
+    func staleReference() throws {
+        // A new state often lands where the freed one was; try a few times so that it does.
+        for _ in 0..<8 {
+            let stale = try { () throws -> LuaReference in
+                let old = try makeRuntime()
+                return try old.retain(["secret": 1])
+            }()
+            let fresh = try makeRuntime()
+            let own = try fresh.retain(["x": 2])
+            #expect(scriptError { _ = try fresh.value(of: stale) }?.kind == .invalidValue)
+            #expect(try fresh.value(of: own) == ["x": 2])
+        }
+    }
+
     @Test("descriptions read like Lua source")
     func descriptions() {
         let value: LuaValue = [1, 2.5, "a\"b"]
