@@ -44,23 +44,24 @@ extension StoreReader {
         return try documents(where: "1", [])
     }
 
+    /// The documents matching `condition`, each with its own lines and totals. Lines and
+    /// totals are read for exactly those documents (`document_id IN` the same selection), never
+    /// for the documents of other types whose ids fall between theirs.
     func documents(where condition: String, _ arguments: StatementArguments) throws -> [Document] {
         let documentRows = try rows(
             "SELECT \(Document.columns) FROM documents WHERE \(condition) ORDER BY id", arguments)
         guard !documentRows.isEmpty else { return [] }
-        let ids: [Int64] = documentRows.map { $0["id"] }
-        let range: StatementArguments = [ids.min()!, ids.max()!]
+        let selected = "document_id IN (SELECT id FROM documents WHERE \(condition))"
         var linesByDocument: [Int64: [DocumentLine]] = [:]
         for row in try rows(
-            "SELECT \(DocumentLine.columns) FROM document_lines WHERE document_id BETWEEN ? AND ? ORDER BY document_id, position",
-            range)
+            "SELECT \(DocumentLine.columns) FROM document_lines WHERE \(selected) ORDER BY document_id, position",
+            arguments)
         {
             linesByDocument[row["document_id"], default: []].append(try DocumentLine(row: row))
         }
         var totalsByDocument: [Int64: [VATSummary.Row]] = [:]
         for row in try rows(
-            "SELECT document_id, vat_rate, net, vat, gross FROM document_vat_totals WHERE document_id BETWEEN ? AND ?",
-            range)
+            "SELECT document_id, vat_rate, net, vat, gross FROM document_vat_totals WHERE \(selected)", arguments)
         {
             let total = VATSummary.Row(
                 rate: try row.vatRate("vat_rate"), net: Money(minorUnits: row["net"]),

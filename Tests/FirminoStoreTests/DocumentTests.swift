@@ -158,4 +158,27 @@ struct DocumentTests {
             #expect(all[4].totalGross == money("15.00"))
         }
     }
+
+    @Test("listing one type reads the lines and totals of that type only, when the types interleave")
+    func listingOneType() throws {
+        let test = try TestStore()
+        let ids = try test.store.write { tx throws in
+            try [DocumentType.invoice, .receipt, .invoice, .receipt, .invoice].enumerated().map { index, type in
+                let line = DocumentLineDraft(
+                    name: "\(type.rawValue) \(index)", quantity: index + 1, unitGross: money("2.00"), vatRate: .standard)
+                return try tx.insertDocument(receiptDraft(orderId: Int64(index), lines: [line], type: type)).document.id
+            }
+        }
+        // A receipt between the invoices with a line and a total the store cannot read: listing
+        // invoices must not touch it.
+        try test.store.execute("UPDATE document_lines SET vat_rate = 'bogus' WHERE document_id = \(ids[1])")
+        try test.store.execute("UPDATE document_vat_totals SET vat_rate = 'bogus' WHERE document_id = \(ids[1])")
+        let invoices = try test.store.read { try $0.documents(type: .invoice) }
+        #expect(invoices.map(\.id) == [ids[0], ids[2], ids[4]])
+        #expect(invoices.map { $0.lines.map(\.name) } == [["invoice 0"], ["invoice 2"], ["invoice 4"]])
+        #expect(invoices.map(\.totalGross) == [money("2.00"), money("6.00"), money("10.00")])
+        #expect(invoices.allSatisfy { $0.vat.rows.count == 1 })
+        let error = #expect(throws: StoreError.self) { try test.store.read { try $0.documents(type: .receipt) } }
+        #expect(error?.message.contains("bogus") == true)
+    }
 }

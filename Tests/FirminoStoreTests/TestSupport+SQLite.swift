@@ -27,6 +27,12 @@ extension Store {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 
+    /// Runs raw SQL on the store's file: to damage a row on purpose, or to write what the
+    /// store's own API refuses.
+    func execute(_ sql: String) throws {
+        try pool.write { db in try db.execute(sql: sql) }
+    }
+
     func walFrames() throws -> Int {
         try pool.writeWithoutTransaction { db in try db.checkpoint(.passive).walFrameCount }
     }
