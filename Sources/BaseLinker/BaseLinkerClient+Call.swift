@@ -54,7 +54,8 @@ extension BaseLinkerClient {
 
         while true {
             let asked = clock.uptime()
-            let waited = try await rateLimiter.acquire() - asked
+            let slot = try await rateLimiter.acquire()
+            let waited = slot.grantedAt - asked
             if waited > .seconds(1) {
                 log.debug("waited for the request limit", metadata: ["wait_s": "\(waited.seconds)"])
             }
@@ -62,9 +63,18 @@ extension BaseLinkerClient {
             countRequest(method)
             log.debug("sending", metadata: ["attempt": "\(attempts)"])
 
+            let sent: Result<BaseLinkerHTTPResponse, any Error>
+            do {
+                sent = .success(try await transport.send(request))
+            } catch {
+                sent = .failure(error)
+            }
+            // The latest BaseLinker can have counted the request is now: its slot is timed from here.
+            await rateLimiter.complete(slot)
+
             let outcome: AttemptOutcome
             do {
-                outcome = ResponseReading.outcome(of: try await transport.send(request))
+                outcome = ResponseReading.outcome(of: try sent.get())
             } catch let error as CancellationError {
                 throw error
             } catch let error as BaseLinkerTransportError {

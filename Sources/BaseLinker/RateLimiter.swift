@@ -1,16 +1,36 @@
 /// Keeps requests under BaseLinker's limit: at most `requestsPerMinute` in any 60-second
-/// window (a sliding window over the instants of the granted requests). A caller over the limit
-/// waits for a slot rather than failing.
+/// window. A caller over the limit waits for a slot rather than failing.
+///
+/// BaseLinker counts a request when it arrives, and that can be well after the client let it go
+/// (a slow connection set-up) — at the latest, when the answer comes back. So a slot is held
+/// from ``acquire()`` until ``complete(_:)``, and frees a window after the completion: a
+/// request whose answer came back at `t` counts against every window that includes `t`.
+/// However late each request arrived between its grant and its answer, no 60-second window
+/// then holds more than the limit.
 ///
 /// BaseLinker counts per token, across every program using it, so one limiter per token serves
 /// the whole process: ``shared(token:requestsPerMinute:clock:)``. When BaseLinker blocks the
 /// token anyway, ``hold(for:)`` makes every caller of the limiter wait out the block.
 public actor RateLimiter {
+    /// A granted request's place in the window, held until ``RateLimiter/complete(_:)``.
+    public struct Slot: Sendable, Hashable {
+        let id: UInt64
+        /// The instant of the grant (a ``BaseLinkerClock/uptime()`` reading).
+        public let grantedAt: Duration
+    }
+
     private nonisolated let limit: Locked<Int>
     private let window: Duration
     private let clock: any BaseLinkerClock
-    /// Instants (``BaseLinkerClock/uptime()``) of the grants still inside the window, oldest first.
-    private var recent: [Duration] = []
+    /// Slots granted and not completed: each may still reach BaseLinker at any moment.
+    private var inFlight: Set<UInt64> = []
+    /// Instants (``BaseLinkerClock/uptime()``) at which slots still inside the window were
+    /// completed, oldest first.
+    private var completed: [Duration] = []
+    private var lastSlotID: UInt64 = 0
+    /// Callers waiting for an in-flight slot to complete, by waiter id.
+    private var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+    private var lastWaiterID: UInt64 = 0
     private var heldUntil: Duration = .zero
     /// How many requests this limiter has let through.
     public private(set) var granted = 0
@@ -24,10 +44,10 @@ public actor RateLimiter {
         self.clock = clock
     }
 
-    /// Waits until one more request fits in the window (and any block is over), then counts
-    /// it. Returns the instant of the grant (a ``BaseLinkerClock/uptime()`` reading).
-    @discardableResult
-    public func acquire() async throws -> Duration {
+    /// Waits until one more request fits in the window (and any block is over), then grants it
+    /// a slot. The caller must pass the slot to ``complete(_:)`` once the request's answer has
+    /// come back or the request has failed; until then it counts as in the window.
+    public func acquire() async throws -> Slot {
         while true {
             let now = clock.uptime()
             if now < heldUntil {
@@ -36,17 +56,38 @@ public actor RateLimiter {
             }
             let requestsPerMinute = self.requestsPerMinute
             if requestsPerMinute > 0 {
-                while let oldest = recent.first, oldest + window <= now { recent.removeFirst() }
-                if recent.count >= requestsPerMinute {
-                    let slotFrees = recent[recent.count - requestsPerMinute] + window
-                    try await clock.sleep(for: slotFrees - now)
+                dropExpired(now)
+                let occupied = inFlight.count + completed.count
+                if occupied >= requestsPerMinute {
+                    // Completed slots free oldest first; one in flight frees only a window after
+                    // it completes, so when too few have completed, wait for a completion.
+                    let freeing = occupied - requestsPerMinute
+                    if freeing < completed.count {
+                        try await clock.sleep(for: completed[freeing] + window - now)
+                    } else {
+                        try await waitForCompletion()
+                    }
                     continue
                 }
-                recent.append(now)
             }
+            lastSlotID += 1
+            inFlight.insert(lastSlotID)
             granted += 1
-            return now
+            return Slot(id: lastSlotID, grantedAt: now)
         }
+    }
+
+    /// Ends the slot's flight: its request has been answered or has failed, so BaseLinker has
+    /// counted it by now if ever. The slot frees a window from now. Completing a slot twice
+    /// changes nothing.
+    public func complete(_ slot: Slot) {
+        guard inFlight.remove(slot.id) != nil else { return }
+        let now = clock.uptime()
+        dropExpired(now)
+        completed.append(now)
+        let resumed = waiters
+        waiters = [:]
+        for waiter in resumed.values { waiter.resume() }
     }
 
     /// Makes every caller wait `duration` from now before the next request (BaseLinker has
@@ -64,6 +105,32 @@ public actor RateLimiter {
         limit.withLock { current in
             if current == 0 || requestsPerMinute < current { current = requestsPerMinute }
         }
+    }
+
+    private func dropExpired(_ now: Duration) {
+        let expired = completed.prefix { $0 + window <= now }.count
+        if expired > 0 { completed.removeFirst(expired) }
+    }
+
+    /// Suspends until some slot completes (or the task is cancelled).
+    private func waitForCompletion() async throws {
+        lastWaiterID += 1
+        let id = lastWaiterID
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
+                if Task.isCancelled {
+                    waiter.resume(throwing: CancellationError())
+                } else {
+                    waiters[id] = waiter
+                }
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter(id) }
+        }
+    }
+
+    private func cancelWaiter(_ id: UInt64) {
+        waiters.removeValue(forKey: id)?.resume(throwing: CancellationError())
     }
 }
 

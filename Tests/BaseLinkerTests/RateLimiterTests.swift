@@ -34,13 +34,72 @@ struct RateLimiterTests {
         #expect(client.requestCounts.total == 250)
     }
 
+    @Test("a request that reached BaseLinker late counts in the window of its arrival")
+    func lateArrivalCountsWhenItArrives() async throws {
+        // The first request spends 5 s setting up its connection before BaseLinker sees it.
+        let clock = VirtualClock()
+        let transport = SlowTransport(clock: clock) { index in (index == 0 ? .seconds(5) : .zero, .zero) }
+        let client = makeClient(transport: transport, clock: clock, requestsPerMinute: 100)
+        for _ in 0..<101 { _ = try await client.call("getOrders") }
+
+        let arrivals = transport.arrivals
+        #expect(arrivals[0] == .seconds(5))
+        #expect(busiestMinute(arrivals) == 100)
+        // The first slot frees 60 s after its answer came back, not after its grant.
+        #expect(arrivals[100] == .seconds(65))
+    }
+
+    @Test("never more than N arrivals in any 60 s window, however late each request arrives")
+    func slowConcurrentRequests() async throws {
+        let clock = VirtualClock()
+        let transport = SlowTransport(clock: clock) { _ in
+            (.milliseconds(Int64.random(in: 0...15_000)), .milliseconds(Int64.random(in: 0...8_000)))
+        }
+        let client = makeClient(transport: transport, clock: clock, requestsPerMinute: 20)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 {
+                group.addTask { for _ in 0..<25 { _ = try await client.call("getOrders") } }
+            }
+            try await group.waitForAll()
+        }
+        #expect(transport.arrivals.count == 150)
+        #expect(busiestMinute(transport.arrivals) <= 20)
+    }
+
+    @Test("a slot in flight holds its place until completed, and frees a window after that")
+    func inFlightSlotHoldsItsPlace() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerMinute: 1, clock: clock)
+        let first = try await limiter.acquire()
+        let second = Task { try await limiter.acquire() }
+        clock.advance(by: .seconds(100))
+        await limiter.complete(first)
+        await limiter.complete(first)
+        #expect(try await second.value.grantedAt == .seconds(160))
+        #expect(await limiter.granted == 2)
+    }
+
+    @Test("a caller waiting for a slot in flight can be cancelled")
+    func waitingCallerCancelled() async throws {
+        let limiter = RateLimiter(requestsPerMinute: 1, clock: VirtualClock())
+        _ = try await limiter.acquire()
+        let waiting = Task { try await limiter.acquire() }
+        waiting.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await waiting.value }
+        #expect(await limiter.granted == 1)
+    }
+
     @Test("concurrent callers share the window")
     func concurrentCallers() async throws {
         let clock = VirtualClock()
         let limiter = RateLimiter(requestsPerMinute: 10, clock: clock)
         let instants = try await withThrowingTaskGroup(of: Duration.self) { group in
             for _ in 0..<45 {
-                group.addTask { try await limiter.acquire() }
+                group.addTask {
+                    let slot = try await limiter.acquire()
+                    await limiter.complete(slot)
+                    return slot.grantedAt
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -57,8 +116,9 @@ struct RateLimiterTests {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<60 {
             clock.advance(by: .milliseconds(Int64.random(in: 0...20_000, using: &generator)))
-            try await limiter.acquire()
+            let slot = try await limiter.acquire()
             instants.append(clock.uptime())
+            await limiter.complete(slot)
         }
         #expect(busiestMinute(instants) <= 7)
     }
@@ -67,7 +127,7 @@ struct RateLimiterTests {
     func unlimited() async throws {
         let clock = VirtualClock()
         let limiter = RateLimiter(requestsPerMinute: 0, clock: clock)
-        for _ in 0..<1000 { try await limiter.acquire() }
+        for _ in 0..<1000 { _ = try await limiter.acquire() }
         #expect(clock.sleeps.isEmpty)
     }
 
@@ -77,8 +137,8 @@ struct RateLimiterTests {
         let limiter = RateLimiter(requestsPerMinute: 0, clock: clock)
         await limiter.hold(for: .seconds(90))
         await limiter.hold(for: .seconds(30))
-        let granted = try await limiter.acquire()
-        #expect(granted == .seconds(90))
+        let slot = try await limiter.acquire()
+        #expect(slot.grantedAt == .seconds(90))
         #expect(clock.uptime() == .seconds(90))
     }
 
@@ -111,4 +171,33 @@ struct RateLimiterTests {
         #expect(a.requestCounts == RequestCounts(total: 6, byMethod: ["getOrders": 6]))
         #expect(b.requestCounts.byMethod == ["getInventories": 6])
     }
+}
+
+/// A transport whose requests reach the server some time after they are sent and are answered
+/// some time after that; it records the clock when each arrives.
+private final class SlowTransport: BaseLinkerTransport, @unchecked Sendable {
+    /// For the n-th request: the time before it arrives, and the time from arrival to answer.
+    typealias Delays = @Sendable (_ index: Int) -> (toArrival: Duration, toAnswer: Duration)
+
+    private let clock: VirtualClock
+    private let delays: Delays
+    private let state = Locked<[Duration]>([])
+
+    init(clock: VirtualClock, delays: @escaping Delays) {
+        self.clock = clock
+        self.delays = delays
+    }
+
+    func send(_ request: BaseLinkerHTTPRequest) async throws -> BaseLinkerHTTPResponse {
+        let index = state.withLock { $0.count }
+        let (toArrival, toAnswer) = delays(index)
+        clock.advance(by: toArrival)
+        state.withLock { $0.append(clock.uptime()) }
+        await Task.yield()
+        clock.advance(by: toAnswer)
+        return success()
+    }
+
+    /// When each request reached the server, in the order they arrived.
+    var arrivals: [Duration] { state.withLock { $0 } }
 }
