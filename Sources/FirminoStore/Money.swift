@@ -13,6 +13,9 @@ public struct Money: Hashable, Comparable, Sendable {
 
     public static let zero = Money(minorUnits: 0)
 
+    /// The largest amount there is: 92233720368547758.07.
+    public static let largest = Money(minorUnits: .max)
+
     /// Parses a decimal string: optional sign, digits, an optional `.` or `,` fraction and an
     /// optional exponent (`"19.99"`, `"-0,5"`, `"1e2"`). More than two decimals are rounded half
     /// away from zero. Returns nil for anything else, or for an amount beyond `Int64` minor units.
@@ -40,14 +43,33 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
+
+    // The operators trap on overflow, as `Int64` does: use them on amounts known to be small.
+    // Amounts that come from outside (an order's prices and quantities) go through the checked
+    // ``adding(_:)`` and ``multiplied(by:)``.
     public static func + (lhs: Money, rhs: Money) -> Money { Money(minorUnits: lhs.minorUnits + rhs.minorUnits) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(minorUnits: lhs.minorUnits - rhs.minorUnits) }
     public static func += (lhs: inout Money, rhs: Money) { lhs.minorUnits += rhs.minorUnits }
     public static prefix func - (value: Money) -> Money { Money(minorUnits: -value.minorUnits) }
 
-    /// The amount times a whole quantity (a line's gross from its unit gross price).
+    /// The amount times a whole quantity (a line's gross from its unit gross price); traps on
+    /// overflow.
     public func times(_ quantity: Int) -> Money {
         Money(minorUnits: minorUnits * Int64(quantity))
+    }
+
+    /// `self + other`, or nil when the sum is beyond what `Int64` minor units hold.
+    public func adding(_ other: Money) -> Money? {
+        let (sum, overflow) = minorUnits.addingReportingOverflow(other.minorUnits)
+        return overflow ? nil : Money(minorUnits: sum)
+    }
+
+    /// The amount times a whole quantity, or nil when the product is beyond what `Int64`
+    /// minor units hold.
+    public func multiplied(by quantity: Int) -> Money? {
+        guard let factor = Int64(exactly: quantity) else { return nil }
+        let (product, overflow) = minorUnits.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : Money(minorUnits: product)
     }
 }
 

@@ -11,7 +11,9 @@ extension StoreTransaction {
     ///
     /// Throws ``StoreError`` `.duplicateOrder` when the BaseLinker order already has a
     /// document, `.duplicateNumber` when the formatted number is taken, `.invalidInput` for a
-    /// draft that cannot be issued, `.notFound` for a missing product, warehouse or contractor.
+    /// draft that cannot be issued (a line of more than ``DocumentLineDraft/maximumQuantity``
+    /// units, or amounts beyond what `Money` holds, included), `.notFound` for a missing
+    /// product, warehouse or contractor.
     public func insertDocument(_ draft: DocumentDraft) throws -> InsertedDocument {
         let draft = try validated(draft)
         if let orderId = draft.baselinkerOrderId, let existing = try document(forBaseLinkerOrder: orderId) {
@@ -27,7 +29,13 @@ extension StoreTransaction {
                 .duplicateNumber,
                 "document number \(number) is already taken; make the numbering formats of the document types differ")
         }
-        let summary = VATSummary(lines: draft.lines.map { (rate: $0.vatRate, gross: $0.unitGross.times($0.quantity)) })
+        let summary: VATSummary
+        do {
+            // Each line's gross was checked in `validated`; the sums are checked here.
+            summary = try VATSummary(lines: draft.lines.map { (rate: $0.vatRate, gross: $0.unitGross.times($0.quantity)) })
+        } catch let error as StoreError {
+            throw StoreError(error.code, "\(Self.subject(of: draft)): \(error.message)")
+        }
         try db.execute(
             sql: """
                 INSERT INTO documents (type, number, series_period, sequence, issue_date, sale_date, buyer_name,
@@ -99,7 +107,7 @@ extension StoreTransaction {
 
     private func validated(_ draft: DocumentDraft) throws -> DocumentDraft {
         var draft = draft
-        let subject = draft.baselinkerOrderId.map { "the document for BaseLinker order \($0)" } ?? "the document"
+        let subject = Self.subject(of: draft)
         guard !draft.lines.isEmpty else { throw StoreError.invalid("\(subject) has no lines") }
         draft.currency = draft.currency.trimmingSpaces.uppercased()
         guard draft.currency.count == 3, draft.currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
@@ -113,6 +121,14 @@ extension StoreTransaction {
             let label = "\(subject), line \(index + 1) ('\(line.name)')"
             guard line.quantity > 0 else {
                 throw StoreError.invalid("\(label): the quantity must be positive, not \(line.quantity)")
+            }
+            guard line.quantity <= DocumentLineDraft.maximumQuantity else {
+                throw StoreError.invalid(
+                    "\(label): a quantity of \(line.quantity) is more than the \(DocumentLineDraft.maximumQuantity) one line may hold")
+            }
+            guard line.unitGross.multiplied(by: line.quantity) != nil else {
+                throw StoreError.invalid(
+                    "\(label): \(line.quantity) × \(line.unitGross) is more than an amount can hold (\(Money.largest))")
             }
             if let forced = draft.type.forcedVATRate {
                 line.vatRate = forced
@@ -130,5 +146,10 @@ extension StoreTransaction {
             draft.lines[index] = line
         }
         return draft
+    }
+
+    /// How messages name a draft: `the document for BaseLinker order 42`.
+    private static func subject(of draft: DocumentDraft) -> String {
+        draft.baselinkerOrderId.map { "the document for BaseLinker order \($0)" } ?? "the document"
     }
 }

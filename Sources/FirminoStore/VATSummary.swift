@@ -28,11 +28,17 @@ public struct VATSummary: Hashable, Sendable {
     public var vat: Money { rows.reduce(.zero) { $0 + $1.vat } }
     public var gross: Money { rows.reduce(.zero) { $0 + $1.gross } }
 
-    /// Sums the grosses per rate and splits each sum into net and VAT.
-    public init(lines: some Sequence<(rate: VATRate, gross: Money)>) {
+    /// Sums the grosses per rate and splits each sum into net and VAT. Throws ``StoreError``
+    /// `.invalidInput` when the lines at one rate, or the rates together, add up to more than
+    /// an amount can hold (a hostile or damaged order), so that the totals below never overflow.
+    public init(lines: some Sequence<(rate: VATRate, gross: Money)>) throws {
         var grossByRate: [VATRate: Money] = [:]
         for line in lines {
-            grossByRate[line.rate, default: .zero] += line.gross
+            guard let sum = grossByRate[line.rate, default: .zero].adding(line.gross) else {
+                throw StoreError.invalid(
+                    "the lines at VAT \(line.rate.name) add up to more than an amount can hold (\(Money.largest))")
+            }
+            grossByRate[line.rate] = sum
         }
         self.rows = grossByRate
             .map { rate, gross in
@@ -40,10 +46,29 @@ public struct VATSummary: Hashable, Sendable {
                 return Row(rate: rate, net: net, vat: gross - net, gross: gross)
             }
             .sorted { $0.rate.displayOrder < $1.rate.displayOrder }
+        if let total = overflowingTotal {
+            throw StoreError.invalid("the document's \(total) adds up to more than an amount can hold (\(Money.largest))")
+        }
     }
 
-    init(rows: [Row]) {
+    /// Rows as stored; totals that do not add up mean a damaged store.
+    init(rows: [Row]) throws {
         self.rows = rows.sorted { $0.rate.displayOrder < $1.rate.displayOrder }
+        if let total = overflowingTotal {
+            throw StoreError(.database, "the store holds VAT totals whose \(total) is beyond what an amount can hold")
+        }
+    }
+
+    /// Which total (`net`, `VAT` or `gross`) cannot be summed without overflow, if any.
+    private var overflowingTotal: String? {
+        for (name, part) in [("gross", \Row.gross), ("net", \Row.net), ("VAT", \Row.vat)] {
+            var sum = Money.zero
+            for row in rows {
+                guard let next = sum.adding(row[keyPath: part]) else { return "total \(name)" }
+                sum = next
+            }
+        }
+        return nil
     }
 
     /// `round-half-up(gross × 10000 / (10000 + rate in hundredths))`, in integers wide enough

@@ -121,6 +121,35 @@ struct DocumentTests {
         #expect(try test.store.read { try $0.documents() }.isEmpty)
     }
 
+    @Test("a hostile order's amounts are refused with the line or rate that overflowed, not a crash")
+    func overflowingAmounts() throws {
+        let test = try TestStore()
+        let huge = Money(minorUnits: Int64.max / 2)
+        let normal = DocumentLineDraft(name: "Kubek", quantity: 1, unitGross: money("10.00"), vatRate: .standard)
+        let cases: [([DocumentLineDraft], String)] = [
+            ([normal, DocumentLineDraft(name: "Złoto", quantity: 3, unitGross: huge, vatRate: .standard)],
+             "BaseLinker order 7, line 2 ('Złoto'): 3 × \(huge) is more than an amount can hold"),
+            ([normal, DocumentLineDraft(name: "Dużo", quantity: 1_000_001, unitGross: money("0.01"), vatRate: .standard)],
+             "line 2 ('Dużo'): a quantity of 1000001 is more than the 1000000 one line may hold"),
+            ([DocumentLineDraft(name: "A", quantity: 2, unitGross: huge, vatRate: .standard),
+              DocumentLineDraft(name: "B", quantity: 1, unitGross: huge, vatRate: .standard)],
+             "BaseLinker order 7: the lines at VAT 23 add up to more than an amount can hold"),
+            ([DocumentLineDraft(name: "A", quantity: 2, unitGross: huge, vatRate: .standard),
+              DocumentLineDraft(name: "B", quantity: 1, unitGross: huge, vatRate: .percent(8))],
+             "BaseLinker order 7: the document's total gross adds up to more than an amount can hold"),
+        ]
+        for (lines, message) in cases {
+            let error = #expect(throws: StoreError.self) {
+                try test.store.write { tx in _ = try tx.insertDocument(receiptDraft(orderId: 7, lines: lines)) }
+            }
+            #expect(error?.code == .invalidInput)
+            #expect(error?.message.contains(message) == true, "\(error?.message ?? "") lacks \(message)")
+        }
+        #expect(try test.store.read { try $0.documents() }.isEmpty)
+        let issued = try test.store.write { tx in try tx.insertDocument(receiptDraft(orderId: 7, lines: [normal])) }
+        #expect(issued.document.number == "PAR/1/11/2026")
+    }
+
     @Test("the printout's BaseLinker invoice id and sending time are recorded")
     func sentMarks() throws {
         let test = try TestStore()

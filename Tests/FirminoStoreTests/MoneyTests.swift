@@ -74,4 +74,15 @@ struct MoneyTests {
         #expect(money("1.10") + money("2.20") - money("0.30") == money("3.00"))
         #expect(-money("1.00") < .zero)
     }
+
+    @Test("checked arithmetic gives nil where the operators would trap")
+    func checkedArithmetic() {
+        #expect(money("19.99").multiplied(by: 3) == money("59.97"))
+        #expect(money("1.10").adding(money("2.20")) == money("3.30"))
+        #expect(Money.largest.adding(Money(minorUnits: 1)) == nil)
+        #expect(Money(minorUnits: .min).adding(Money(minorUnits: -1)) == nil)
+        #expect(Money(minorUnits: Int64.max / 2 + 1).multiplied(by: 2) == nil)
+        #expect(Money(minorUnits: -2).multiplied(by: Int.max) == nil)
+        #expect(Money.largest.multiplied(by: 1) == .largest)
+    }
 }

@@ -17,16 +17,16 @@ struct VATSummaryTests {
     }
 
     @Test("exempt, not taxable, reverse charge, 0 %, 0wdt and 0exp carry no VAT")
-    func untaxed() {
+    func untaxed() throws {
         for rate: VATRate in [.exempt, .notTaxable, .reverseCharge, .percent(0), .zeroWDT, .zeroExport] {
-            let summary = VATSummary(lines: [(rate: rate, gross: money("99.99"))])
+            let summary = try VATSummary(lines: [(rate: rate, gross: money("99.99"))])
             #expect(summary.rows == [VATSummary.Row(rate: rate, net: money("99.99"), vat: .zero, gross: money("99.99"))])
         }
     }
 
     @Test("totals are summed per rate before the split, rates listed highest first then named ones")
-    func perRate() {
-        let summary = VATSummary(lines: [
+    func perRate() throws {
+        let summary = try VATSummary(lines: [
             (rate: .exempt, gross: money("10.00")),
             (rate: .percent(8), gross: money("54.00")),
             (rate: .percent(23), gross: money("0.01")),
@@ -40,5 +40,18 @@ struct VATSummaryTests {
         #expect(summary.rows[1] == VATSummary.Row(rate: .percent(8), net: money("100.00"), vat: money("8.00"), gross: money("108.00")))
         #expect(summary.gross == money("118.03"))
         #expect(summary.net + summary.vat == summary.gross)
+    }
+
+    @Test("sums beyond what an amount can hold are refused, naming the rate or the total", arguments: [
+        ([(VATRate.percent(23), Int64.max), (.percent(23), 1)], "the lines at VAT 23 add up to more than an amount can hold"),
+        ([(VATRate.percent(23), Int64.max), (.exempt, 1)], "the document's total gross adds up to more than an amount can hold"),
+        ([(VATRate.percent(8), Int64.min), (.percent(8), -1)], "the lines at VAT 8 add up"),
+    ])
+    func overflow(lines: [(VATRate, Int64)], message: String) {
+        let error = #expect(throws: StoreError.self) {
+            try VATSummary(lines: lines.map { (rate: $0.0, gross: Money(minorUnits: $0.1)) })
+        }
+        #expect(error?.code == .invalidInput)
+        #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
     }
 }

@@ -31,6 +31,10 @@ public struct BuyerSnapshot: Hashable, Sendable, Codable {
 
 /// A line to issue. Its gross value is `unitGross × quantity`.
 public struct DocumentLineDraft: Hashable, Sendable {
+    /// The most units one line may hold: far above any real order, low enough that a hostile
+    /// or damaged quantity is refused with a reason instead of overflowing the stock ledger.
+    public static let maximumQuantity = 1_000_000
+
     public var name: String
     public var sku: String?
     public var quantity: Int
