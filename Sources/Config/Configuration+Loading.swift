@@ -147,20 +147,19 @@ extension Configuration {
 
     private static func readWarehouses(_ table: TableReader) throws -> Warehouses {
         var section = Warehouses()
-        let pairs = try table.entries("map") { key, value, map -> (String, Int) in
-            guard key.hasPrefix("bl_"), let id = Int(key.dropFirst(3)), id > 0 else {
-                throw map.error(key, "a BaseLinker warehouse is written bl_<number>, such as bl_1")
-            }
+        var mapTable: TableReader?
+        let pairs = try table.entries("map") { key, value, map -> (key: String, storeId: Int) in
+            mapTable = map
+            try checkBaseLinkerWarehouse(key, in: map)
             guard let storeId = value.int, storeId > 0 else {
                 throw map.error(key, "must be a store warehouse id (a whole number above 0), found \(map.describe(value))")
             }
             return (key, storeId)
         }
+        if let mapTable { try rejectSharedStoreWarehouses(pairs, in: mapTable) }
         section.map = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         let countries = try table.entries("countries") { key, value, map -> (String, String) in
-            guard key.hasPrefix("bl_"), let id = Int(key.dropFirst(3)), id > 0 else {
-                throw map.error(key, "a BaseLinker warehouse is written bl_<number>, such as bl_1")
-            }
+            try checkBaseLinkerWarehouse(key, in: map)
             guard let code = value.string, code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 throw map.error(key, "must be a two-letter country code such as \"DE\", found \(map.describe(value))")
             }
@@ -170,6 +169,39 @@ extension Configuration {
         section.importNew = try table.bool("import_new", default: true)
         section.pushStock = try table.bool("push_stock", default: true)
         return section
+    }
+
+    /// A `[warehouses]` key must be spelled as BaseLinker names its warehouses and as the sync
+    /// looks them up, `bl_` and the id: `bl_01` or `bl_+1` would be accepted and never match.
+    private static func checkBaseLinkerWarehouse(_ key: String, in map: TableReader) throws {
+        let digits = key.dropFirst(3)
+        let isDigits = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        if key.hasPrefix("bl_"), isDigits, digits.first != "0", Int(digits) != nil { return }
+        var message = "a BaseLinker warehouse is written bl_<id>, the id a whole number above 0 without sign or leading zeros, such as bl_1"
+        let unsigned = digits.first == "+" ? digits.dropFirst() : digits
+        if key.hasPrefix("bl_"), !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && $0.isNumber }),
+           let id = Int(unsigned), id > 0
+        {
+            message = "write bl_\(id): BaseLinker warehouses are looked up as bl_<id>, without sign or leading zeros"
+        }
+        throw map.error(key, message)
+    }
+
+    /// A store warehouse holds one BaseLinker link: two keys mapped to one store id would take
+    /// the link from each other on every sync, and `import_new` would make a new warehouse for
+    /// the one left out each time. The key written later is named.
+    private static func rejectSharedStoreWarehouses(_ pairs: [(key: String, storeId: Int)], in map: TableReader) throws {
+        func order(_ key: String) -> (Int, Int) { (map.line(of: key) ?? 0, Int(key.dropFirst(3)) ?? 0) }
+        let written = pairs.sorted { order($0.key) < order($1.key) }
+        var holders: [Int: String] = [:]
+        for (key, storeId) in written {
+            if let first = holders[storeId] {
+                throw map.error(
+                    key,
+                    "store warehouse \(storeId) is already mapped from \(first); a store warehouse holds one BaseLinker warehouse, so give each its own store warehouse id")
+            }
+            holders[storeId] = key
+        }
     }
 
     private static func readRules(_ table: TableReader) throws -> Rules {

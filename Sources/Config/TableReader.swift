@@ -26,6 +26,9 @@ final class TableReader {
 
     func has(_ key: String) -> Bool { table[key] != nil }
 
+    /// The line on which `key` of this table is written (or its nearest written parent).
+    func line(of key: String) -> Int? { keyLines.line(of: path + [key]) }
+
     private func value(_ key: String) -> (any TOMLValueConvertible)? {
         read.insert(key)
         return table[key]

@@ -29,12 +29,11 @@ public class StoreReader {
         try row("SELECT \(Warehouse.columns) FROM warehouses WHERE id = ?", [id]).map(Warehouse.init(row:))
     }
 
-    /// The warehouse linked to a BaseLinker warehouse, `"bl_1"`.
+    /// The warehouse linked to a BaseLinker warehouse, `"bl_1"` (or another spelling of it, `"BL_01"`).
     public func warehouseForBaseLinker(_ link: String) throws -> Warehouse? {
-        try row(
-            "SELECT \(Warehouse.columns) FROM warehouses WHERE baselinker_warehouse = ?",
-            [link.trimmingSpaces.lowercased()]
-        ).map(Warehouse.init(row:))
+        guard let link = BaseLinkerWarehouseLink.canonical(link) else { return nil }
+        return try row("SELECT \(Warehouse.columns) FROM warehouses WHERE baselinker_warehouse = ?", [link])
+            .map(Warehouse.init(row:))
     }
 
     /// The default warehouse; nil only when there are no warehouses.

@@ -128,6 +128,44 @@ struct ConfigurationTests {
         #expect(error.message == message)
     }
 
+    @Test("a [warehouses] key is bl_<id> spelled as look-ups spell it; others name the file, line and key", arguments: [
+        ("[warehouses]\nmap = { bl_01 = 1 }\n", 2, "warehouses.map.bl_01", "write bl_1"),
+        ("[warehouses]\nmap = { bl_1 = 1, \"bl_+2\" = 2 }\n", 2, "warehouses.map.bl_+2", "write bl_2"),
+        ("[warehouses]\nmap = { bl_-2 = 2 }\n", 2, "warehouses.map.bl_-2", "such as bl_1"),
+        ("[warehouses]\n\n[warehouses.map]\nbl_1 = 1\nbl_0 = 2\n", 5, "warehouses.map.bl_0", "a whole number above 0 without sign or leading zeros"),
+        ("[warehouses]\nmap = { bl_x = 1 }\n", 2, "warehouses.map.bl_x", "such as bl_1"),
+        ("[warehouses]\nmap = { bl_99999999999999999999 = 1 }\n", 2, "warehouses.map.bl_99999999999999999999", "such as bl_1"),
+        ("[warehouses]\ncountries = { bl_007 = \"DE\" }\n", 2, "warehouses.countries.bl_007", "write bl_7"),
+    ])
+    func warehouseKeys(text: String, line: Int, key: String, message: String) throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse(text, file: "firmlink.toml")
+        }
+        #expect(error.line == line)
+        #expect(error.key == key)
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    @Test("two BaseLinker warehouses mapped to one store warehouse are refused, naming the one written later")
+    func sharedStoreWarehouse() throws {
+        let inline = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[warehouses]\nmap = { bl_1 = 1, bl_2 = 1 }\n", file: "firmlink.toml")
+        }
+        #expect(inline.line == 2)
+        #expect(inline.key == "warehouses.map.bl_2")
+        #expect(inline.message.contains("store warehouse 1 is already mapped from bl_1"), "\(inline.message)")
+
+        let table = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[warehouses.map]\nbl_10 = 3\nbl_2 = 4\nbl_9 = 3\n", file: "firmlink.toml")
+        }
+        #expect(table.line == 4)
+        #expect(table.key == "warehouses.map.bl_9")
+        #expect(table.message.contains("store warehouse 3 is already mapped from bl_10"), "\(table.message)")
+
+        let distinct = try Configuration.parse("[warehouses]\nmap = { bl_1 = 1, bl_2 = 2 }\n", file: "firmlink.toml")
+        #expect(distinct.warehouses.map == ["bl_1": 1, "bl_2": 2])
+    }
+
     @Test("a TOML syntax error reports its line")
     func syntaxError() throws {
         let error = try #require(throws: ConfigurationError.self) {

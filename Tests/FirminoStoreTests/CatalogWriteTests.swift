@@ -34,6 +34,25 @@ struct CatalogWriteTests {
         }
     }
 
+    @Test("a BaseLinker warehouse link is kept in the one spelling look-ups use, and a link to no warehouse is refused")
+    func canonicalWarehouseLink() throws {
+        let test = try TestStore()
+        try test.store.write { tx throws in
+            let a = try tx.insertWarehouse(WarehouseFields(name: "A", baselinkerWarehouse: " BL_01 "))
+            #expect(a.baselinkerWarehouse == "bl_1")
+            #expect(try tx.warehouseForBaseLinker("bl_1")?.id == a.id)
+            #expect(try tx.warehouseForBaseLinker("bl_001")?.id == a.id)
+            let b = try tx.insertWarehouse(WarehouseFields(name: "B"))
+            let duplicate = #expect(throws: StoreError.self) { try tx.linkWarehouse(id: b.id, baselinker: "bl_0001") }
+            #expect(duplicate?.code == .duplicateLink)
+            for bad in ["bl_0", "bl_+1", "bl_-1", "bl_", "bl_1x", "bl_99999999999999999999"] {
+                let error = #expect(throws: StoreError.self) { try tx.linkWarehouse(id: b.id, baselinker: bad) }
+                #expect(error?.code == .invalidInput, "\(bad)")
+                #expect(try tx.warehouseForBaseLinker(bad) == nil)
+            }
+        }
+    }
+
     @Test("a BaseLinker product links to one store product only")
     func uniqueProductLink() throws {
         let test = try TestStore()

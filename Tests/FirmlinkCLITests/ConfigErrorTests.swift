@@ -120,6 +120,15 @@ struct ConfigErrorTests {
         #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
     }
 
+    @Test("two BaseLinker warehouses mapped to one store warehouse name the key written later")
+    func sharedStoreWarehouse() async throws {
+        let (result, text) = try await failingSync { url in
+            sandboxConfiguration(url: url).replacingOccurrences(of: "bl_2 = 2", with: "bl_2 = 1")
+        }
+        let line = try #require(lineNumber(of: "bl_2 = 1", in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): warehouses.map.bl_2: store warehouse 1 is already mapped from bl_1"), "\(result.stderr)")
+    }
+
     @Test("a configuration file that does not exist is named")
     func missingConfiguration() async throws {
         let folder = try TemporaryFolder()

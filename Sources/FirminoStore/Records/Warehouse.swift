@@ -56,14 +56,26 @@ extension WarehouseFields {
     }
 }
 
-/// BaseLinker warehouses are named `bl_<id>` (its own `getInventoryWarehouses` spelling).
+/// BaseLinker warehouses are named `bl_<id>` (its own `getInventoryWarehouses` spelling), the id
+/// a whole number above 0. A link is stored in one spelling only — lower-case `bl_` and the id
+/// without sign or leading zeros — because look-ups build `bl_\(id)`: a link kept as `bl_01`
+/// would never be found, and the next sync would make its warehouse again.
 enum BaseLinkerWarehouseLink {
-    static func validated(_ text: String) throws -> String {
+    /// `text` in the one spelling (`" BL_007 "` → `bl_7`); nil when it names no BaseLinker
+    /// warehouse (`bl_0`, `bl_+1`, `bl_x`).
+    static func canonical(_ text: String) -> String? {
         let link = text.trimmingSpaces.lowercased()
         let digits = link.dropFirst(3)
-        guard link.hasPrefix("bl_"), !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber })
-        else {
-            throw StoreError.invalid("'\(text)' is not a BaseLinker warehouse (expected bl_<id>, e.g. bl_1)")
+        guard link.hasPrefix("bl_"), !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let id = Int64(digits), id > 0
+        else { return nil }
+        return "bl_\(id)"
+    }
+
+    static func validated(_ text: String) throws -> String {
+        guard let link = canonical(text) else {
+            throw StoreError.invalid(
+                "'\(text)' is not a BaseLinker warehouse (expected bl_<id>, the id a whole number above 0, e.g. bl_1)")
         }
         return link
     }
