@@ -48,8 +48,10 @@ extension Configuration {
         } catch let error as TOMLParseError {
             throw ConfigurationError(file: file, line: error.source.begin.line, message: error.description)
         }
-        let reader = TableReader(table: root, path: [], file: file, keyLines: KeyLines(text: text))
+        let keyLines = KeyLines(text: text)
+        let reader = TableReader(table: root, path: [], file: file, keyLines: keyLines)
         var configuration = Configuration(file: file)
+        configuration.keyLines = keyLines
         configuration.baselinker = try reader.table("baselinker") { try readBaseLinker($0, fileIsPrivate: fileIsPrivate) }
         configuration.store = try reader.table("store", readStore)
         configuration.seller = try reader.table("seller", readSeller)
@@ -214,19 +216,15 @@ extension Configuration {
         return section
     }
 
+    /// The formats are read as text here; whether they can number documents (placeholders,
+    /// a month and a year, no two types able to give one number) is the store's rule, checked
+    /// against this configuration with ``Configuration/error(key:_:)`` naming the line.
     private static func readNumbering(_ table: TableReader) throws -> Numbering {
         var section = Numbering()
-        func format(_ key: String, _ fallback: String) throws -> String {
-            let value = try table.string(key, default: fallback)
-            guard value.contains("{n}") else {
-                throw table.error(key, "must contain {n} (the number within the month), found \"\(value)\"")
-            }
-            return value
-        }
-        section.receipt = try format("receipt", section.receipt)
-        section.invoice = try format("invoice", section.invoice)
-        section.invoiceWDT = try format("invoice_wdt", section.invoiceWDT)
-        section.invoiceExport = try format("invoice_export", section.invoiceExport)
+        section.receipt = try table.string("receipt", default: section.receipt)
+        section.invoice = try table.string("invoice", default: section.invoice)
+        section.invoiceWDT = try table.string("invoice_wdt", default: section.invoiceWDT)
+        section.invoiceExport = try table.string("invoice_export", default: section.invoiceExport)
         return section
     }
 

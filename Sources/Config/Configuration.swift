@@ -14,9 +14,19 @@ public struct Configuration: Sendable {
     public var warehouses = Warehouses()
     public var rules = Rules()
     public var numbering = Numbering()
+    /// Where each key is written in ``file``, for errors found after loading.
+    var keyLines = KeyLines()
 
     public init(file: String) {
         self.file = file
+    }
+
+    /// An error about a dotted key (`numbering.invoice`) that names the file and, when the key
+    /// is written in it, the line. For checks that need more than the file — the store's rule
+    /// for numbering formats, BaseLinker's list of statuses — made once the file is loaded.
+    public func error(key: String, _ message: String) -> ConfigurationError {
+        let path = key.split(separator: ".").map(String.init)
+        return ConfigurationError(file: file, line: keyLines.line(of: path), key: key, message: message)
     }
 
     public struct BaseLinker: Sendable {
@@ -117,7 +127,9 @@ public struct Configuration: Sendable {
         public init() {}
     }
 
-    /// Number formats per document type: `{n}` the number in the month, `{MM}` and `{YYYY}`.
+    /// Number formats per document type: `{n}` the number in the month, `{MM}` / `{M}` the
+    /// month, `{YYYY}` / `{YY}` the year. Read as text; the store's `NumberingFormats` says
+    /// whether they can number documents.
     public struct Numbering: Sendable {
         public var receipt = "PAR/{n}/{MM}/{YYYY}"
         public var invoice = "FV/{n}/{MM}/{YYYY}"

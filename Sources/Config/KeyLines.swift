@@ -2,8 +2,11 @@
 /// (an unknown key, a wrong type, a bad value) can name its line. The parser only reports lines
 /// for syntax errors; this scan is enough for a configuration file: table headers, `key = value`
 /// lines and the keys of one-line inline tables.
-struct KeyLines {
+struct KeyLines: Sendable {
     private var lines: [String: Int] = [:]
+
+    /// No keys: for a configuration made in code.
+    init() {}
 
     init(text: String) {
         var table: [String] = []

@@ -1,7 +1,7 @@
 /// How document numbers are spelled, per type. Placeholders: `{n}` the number within the
-/// type and month (required), `{MM}` / `{M}` the month with / without a leading zero, `{YYYY}`
-/// / `{YY}` the year. Defaults: `PAR/{n}/{MM}/{YYYY}`, `FV/{n}/{MM}/{YYYY}`,
-/// `WDT/{n}/{MM}/{YYYY}`, `EXP/{n}/{MM}/{YYYY}`.
+/// type and month, `{MM}` / `{M}` the month with / without a leading zero, `{YYYY}` / `{YY}`
+/// the year; each format needs `{n}`, a month and a year (``validate()``). Defaults:
+/// `PAR/{n}/{MM}/{YYYY}`, `FV/{n}/{MM}/{YYYY}`, `WDT/{n}/{MM}/{YYYY}`, `EXP/{n}/{MM}/{YYYY}`.
 public struct NumberingFormats: Hashable, Sendable {
     public var receipt: String
     public var invoice: String
@@ -56,33 +56,6 @@ public struct NumberingFormats: Hashable, Sendable {
             }
         }
         return result
-    }
-
-    /// Throws when a format lacks `{n}`, uses an unknown placeholder, or two types share a
-    /// format (their numbers would collide).
-    public func validate() throws {
-        for type in DocumentType.allCases {
-            let format = self[type]
-            let placeholders = NumberingFormats.tokens(format).compactMap { token -> String? in
-                if case .placeholder(let name) = token { return name }
-                return nil
-            }
-            guard placeholders.contains("n") else {
-                throw StoreError.invalidNumberingFormat(type: type, format: format, reason: "it has no {n}")
-            }
-            if let unknown = placeholders.first(where: { !["n", "MM", "M", "YYYY", "YY"].contains($0) }) {
-                throw StoreError.invalidNumberingFormat(
-                    type: type, format: format,
-                    reason: "{\(unknown)} is not one of {n}, {MM}, {M}, {YYYY}, {YY}")
-            }
-        }
-        for (index, type) in DocumentType.allCases.enumerated() {
-            for other in DocumentType.allCases.dropFirst(index + 1) where self[type] == self[other] {
-                throw StoreError.invalidNumberingFormat(
-                    type: other, format: self[other],
-                    reason: "\(type.rawValue) documents use the same format")
-            }
-        }
     }
 
     enum Token: Equatable {

@@ -17,7 +17,9 @@ struct ConfigOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let path = Configuration.locate(explicit: config, environment: environment)
         do {
-            return try Configuration.load(path: path, environment: environment)
+            let configuration = try Configuration.load(path: path, environment: environment)
+            try configuration.checkNumbering()
+            return configuration
         } catch let error as ConfigurationError {
             throw CommandFailure(error.description, status: .usage)
         }

@@ -122,9 +122,3 @@ final class SyncSession {
         }
     }
 }
-
-extension Configuration.Numbering {
-    var formats: NumberingFormats {
-        NumberingFormats(receipt: receipt, invoice: invoice, invoiceWDT: invoiceWDT, invoiceExport: invoiceExport)
-    }
-}

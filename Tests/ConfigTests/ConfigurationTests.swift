@@ -114,7 +114,6 @@ struct ConfigurationTests {
         ("[baselinker]\nrequests_per_minute = -5\n", 2, "baselinker.requests_per_minute", "must be at least 0, found -5"),
         ("[baselinker]\nurl = \"ftp://x\"\n", 2, "baselinker.url", "must be an http or https URL, found \"ftp://x\""),
         ("[products]\nmode = \"both\"\n", 2, "products.mode", "must be one of \"firmino\", \"baselinker\", \"manual\", found \"both\""),
-        ("[numbering]\ninvoice = \"FV/{MM}\"\n", 2, "numbering.invoice", "must contain {n} (the number within the month), found \"FV/{MM}\""),
         ("[rules]\ntimeout_ms = 0\n", 2, "rules.timeout_ms", "must be between 1 and 600000, found 0"),
         ("[warehouses]\ncountries = { bl_2 = \"Niemcy\" }\n", 2, "warehouses.countries.bl_2", "must be a two-letter country code such as \"DE\", found the string \"Niemcy\""),
         ("store = 3\n", 1, "store", "must be a table, found the number 3"),
@@ -164,6 +163,16 @@ struct ConfigurationTests {
 
         let distinct = try Configuration.parse("[warehouses]\nmap = { bl_1 = 1, bl_2 = 2 }\n", file: "firmlink.toml")
         #expect(distinct.warehouses.map == ["bl_1": 1, "bl_2": 2])
+    }
+
+    @Test("a check made after loading names the file and the line of its key")
+    func laterCheck() throws {
+        let configuration = try Configuration.parse(
+            "[orders]\nfrom = \"2026-11-01\"\n\n[numbering]\ninvoice = \"FV/{n}\"\n", file: "shop/firmlink.toml")
+        let error = configuration.error(key: "numbering.invoice", "has no month")
+        #expect(error.description == "shop/firmlink.toml:5: numbering.invoice: has no month")
+        #expect(configuration.error(key: "seller.name", "x").line == nil)
+        #expect(Configuration(file: "made.toml").error(key: "numbering.invoice", "x").description == "made.toml: numbering.invoice: x")
     }
 
     @Test("a TOML syntax error reports its line")

@@ -41,22 +41,78 @@ struct NumberingTests {
         let cases: [(NumberingFormats, String)] = [
             (NumberingFormats(receipt: "PAR/{MM}"), "it has no {n}"),
             (NumberingFormats(invoice: "FV/{n}/{DD}"), "{DD} is not one of"),
-            (NumberingFormats(receipt: "{n}/{MM}", invoice: "{n}/{MM}"), "receipt documents use the same format"),
+            (NumberingFormats(receipt: "{n}/{MM}/{YYYY}", invoice: "{n}/{MM}/{YYYY}"), "receipt documents use the same format"),
         ]
         for (formats, reason) in cases {
             let error = #expect(throws: StoreError.self) { try formats.validate() }
+            #expect(error?.code == .invalidNumberingFormat)
             #expect(error?.message.contains(reason) == true, "\(error?.message ?? "")")
         }
     }
 
-    @Test("colliding numbers from overlapping formats are refused, not duplicated")
-    func collidingFormats() throws {
-        let test = try TestStore(numbering: NumberingFormats(receipt: "{n}/{MM}", invoice: "{n}/{M}"))
-        try test.store.write { tx throws in
-            _ = try tx.insertDocument(receiptDraft(issued: "2026-11-01", lines: [Self.line], type: .receipt))
-        }
+    @Test("a format without a month or a year is refused: the series starts again each month, so its numbers would repeat",
+          arguments: [
+            ("FV/{n}/{YYYY}", "it has no month"), ("FV/{n}", "it has no month"), ("FV/{n}/{MM}", "it has no year"),
+            ("FV/{n}/{M}", "it has no year"),
+          ])
+    func monthAndYearRequired(format: String, reason: String) {
+        let problem = NumberingFormats(invoice: format).problem()
+        #expect(problem?.type == .invoice)
+        #expect(problem?.format == format)
+        #expect(problem?.reason.hasPrefix(reason) == true, "\(problem?.reason ?? "")")
         let error = #expect(throws: StoreError.self) {
-            try test.store.write { tx in _ = try tx.insertDocument(receiptDraft(issued: "2026-11-01", lines: [Self.line], type: .invoice)) }
+            try Store(path: "/nonexistent/never-opened.sqlite", options: StoreOptions(numbering: NumberingFormats(invoice: format)))
+        }
+        #expect(error?.code == .invalidNumberingFormat)
+    }
+
+    @Test("a format that reads two ways is refused; fixed-width placeholders may touch", arguments: [
+        ("FV{n}{M}/{YYYY}", "{n} runs into {M}"), ("FV/{M}{n}/{YYYY}", "{M} runs into {n}"),
+        ("FV/{n}1{MM}/{YYYY}", "{n} runs into {MM}"),
+    ])
+    func ambiguousFormat(format: String, reason: String) {
+        #expect(NumberingFormats(invoice: format).problem()?.reason.hasPrefix(reason) == true)
+    }
+
+    @Test("formats are compared as the numbers they can give, not as text", arguments: [
+        // {M} and {MM}: FV/1/11/2026 either way.
+        (NumberingFormats(invoice: "FV/{n}/{M}/{YYYY}", invoiceWDT: "FV/{n}/{MM}/{YYYY}"), DocumentType.invoiceWDT, DocumentType.invoice),
+        // FV1 + 1 and FV + 11 both give FV11/…
+        (NumberingFormats(receipt: "FV1{n}/{MM}/{YYYY}", invoice: "FV{n}/{MM}/{YYYY}"), .invoice, .receipt),
+        // Formats of different shapes never meet.
+        (NumberingFormats(receipt: "X/{YY}{MM}/{n}", invoice: "X/{YYYY}/{n}/{MM}"), nil, nil),
+        (NumberingFormats(receipt: "{n}/{MM}/{YYYY}", invoice: "{n}/{MM}/{YYYY}/K"), nil, nil),
+        (NumberingFormats(receipt: "PAR/{n}/{MM}/{YY}", invoice: "PAR/{n}/{MM}/{YYYY}"), nil, nil),
+    ])
+    func overlappingFormats(formats: NumberingFormats, named: DocumentType?, partner: DocumentType?) {
+        let problem = formats.problem()
+        if let named, let partner {
+            #expect(problem?.type == named)
+            #expect(problem?.reason == "it can give the same numbers as the format '\(formats[partner])' of \(partner.rawValue) documents")
+        } else {
+            #expect(problem == nil, "\(problem?.description ?? "")")
+        }
+    }
+
+    @Test("the format named is the one changed from its default")
+    func namedFormat() {
+        let problem = NumberingFormats(receipt: "FV/{n}/{M}/{YYYY}").problem()
+        #expect(problem?.type == .receipt)
+        #expect(problem?.reason.contains("invoice documents") == true)
+        #expect(NumberingFormats.default.problem() == nil)
+    }
+
+    @Test("a number taken outside the store's numbering is refused, not duplicated")
+    func takenNumber() throws {
+        let test = try TestStore()
+        try test.store.execute("""
+            INSERT INTO documents (type, number, series_period, sequence, issue_date, sale_date, buyer_name, currency,
+                                   total_net, total_vat, total_gross, created_at)
+            VALUES ('invoice', 'PAR/1/11/2026', '2026-10', 99, '2026-10-05', '2026-10-05', 'Import', 'PLN', 0, 0, 0,
+                    '2026-10-05 00:00:00.000')
+            """)
+        let error = #expect(throws: StoreError.self) {
+            try test.store.write { tx in _ = try tx.insertDocument(receiptDraft(issued: "2026-11-01", lines: [Self.line])) }
         }
         #expect(error?.code == .duplicateNumber)
     }

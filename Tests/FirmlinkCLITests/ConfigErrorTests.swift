@@ -120,6 +120,25 @@ struct ConfigErrorTests {
         #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
     }
 
+    @Test("a numbering format without a month names firmlink.toml, its line and the key")
+    func numberingWithoutMonth() async throws {
+        let (result, text) = try await failingSync { url in
+            sandboxConfiguration(url: url, extra: "\n[numbering]\ninvoice = \"FV/{n}/{YYYY}\"")
+        }
+        let line = try #require(lineNumber(of: "FV/{n}/{YYYY}", in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): numbering.invoice: it has no month"), "\(result.stderr)")
+    }
+
+    @Test("two numbering formats that can give one number are refused at loading, naming the key changed")
+    func overlappingNumbering() async throws {
+        let (result, text) = try await failingSync { url in
+            sandboxConfiguration(url: url, extra: "\n[numbering]\nreceipt = \"FV/{n}/{M}/{YYYY}\"")
+        }
+        let line = try #require(lineNumber(of: "FV/{n}/{M}/{YYYY}", in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): numbering.receipt:"), "\(result.stderr)")
+        #expect(result.stderr.contains("invoice documents"), "\(result.stderr)")
+    }
+
     @Test("two BaseLinker warehouses mapped to one store warehouse name the key written later")
     func sharedStoreWarehouse() async throws {
         let (result, text) = try await failingSync { url in
