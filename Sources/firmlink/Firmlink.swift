@@ -20,6 +20,11 @@ struct Firmlink: AsyncParsableCommand {
 
     /// Runs the command line; a `CommandFailure` prints its message alone (no usage text) and
     /// exits with its status.
+    ///
+    /// Exit statuses are those of DESIGN §9, and 1 means only "done, but some orders failed or
+    /// were held" (or, for `rules test` and `run`, a failed case or script), which commands
+    /// say by throwing `ExitCode`. Any other error is unexpected: its description goes to
+    /// standard error and the status is 2, never 1. (Errors never carry the token.)
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -32,12 +37,16 @@ struct Firmlink: AsyncParsableCommand {
             printError("firmlink: \(failure.message)")
             Foundation.exit(failure.status.rawValue)
         } catch {
+            let code = exitCode(for: error)
             // Usage errors exit with 2 (DESIGN §9), not the parser's 64.
-            if exitCode(for: error) == .validationFailure {
+            if code == .validationFailure {
                 printError(fullMessage(for: error))
                 Foundation.exit(CommandFailure.Status.usage.rawValue)
             }
-            exit(withError: error)
+            // A status a command chose, or help and --version.
+            if error is ExitCode || code == .success { exit(withError: error) }
+            printError("firmlink: \(error)")
+            Foundation.exit(CommandFailure.Status.usage.rawValue)
         }
     }
 }

@@ -25,13 +25,18 @@ struct RulesCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The rules script to test (default: the built-in rules).", valueName: "file"))
         var rules: String?
 
+        /// Exits with 1 when a case fails, 2 when the cases cannot run: a missing path, or a
+        /// `--rules` script that cannot be read or does not compile (`rules.lua:3: ...`).
         func run() async throws {
             let runner = RuleTestRunner(
                 rules: rules, limits: RulesCommand.defaultLimits, timeZone: TimeZone(identifier: "Europe/Warsaw")!)
             let summary: RuleTestRunner.Summary
             do {
+                if let rules { try RulesCommand.compile(RulesSource(file: rules)) }
                 summary = try runner.run(paths: paths.isEmpty ? ["."] : paths) { print($0) }
             } catch let error as RuleFileError {
+                throw CommandFailure(error.description, status: .usage)
+            } catch let error as ScriptError {
                 throw CommandFailure(error.description, status: .usage)
             }
             if summary.failed > 0 { throw ExitCode(1) }
@@ -71,8 +76,17 @@ struct RulesCommand: AsyncParsableCommand {
                 for line in lines { print(line) }
             } catch let error as RuleFileError {
                 throw CommandFailure(error.description, status: .usage)
+            } catch let error as ScriptError {
+                // The rules script does not compile, or its main chunk fails: `rules.lua:3: ...`.
+                throw CommandFailure(error.description, status: .usage)
             }
         }
+    }
+
+    /// Compiles a rules script without running it, so that a syntax error is one message with
+    /// its `file:line` rather than the same failure repeated for every case.
+    static func compile(_ source: RulesSource) throws(ScriptError) {
+        try LuaRuntime(limits: defaultLimits).compile(source.text, name: source.path)
     }
 }
 

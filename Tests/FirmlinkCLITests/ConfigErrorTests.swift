@@ -148,6 +148,48 @@ struct ConfigErrorTests {
         #expect(result.stderr.contains("firmlink.toml:\(line): warehouses.map.bl_2: store warehouse 1 is already mapped from bl_1"), "\(result.stderr)")
     }
 
+    /// `rules.lua` with a syntax error on line 2, beside the order and store of a rules command.
+    func brokenRulesFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("rules.lua", "function accept_order(order, ctx)\n  return = true\nend\n")
+        try folder.write("order.json", #"{"order_id": 1, "order_status_id": 1001, "date_confirmed": 1794000000, "products": []}"#)
+        try folder.write(
+            "case.yaml", "name: any order is taken\norder: { order_id: 1, order_status_id: 1001 }\nexpect: { accepted: true }\n")
+        return folder
+    }
+
+    @Test("rules test with a rules script that does not compile exits 2 with the script's file:line, running no case")
+    func rulesTestSyntaxError() async throws {
+        let folder = try brokenRulesFolder()
+        defer { folder.remove() }
+        let result = try await FirmlinkProcess.launch(["rules", "test", "case.yaml", "--rules", "rules.lua"], in: folder.url)
+        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
+        #expect(!result.stdout.contains("passed"), "\(result.stdout)")
+    }
+
+    @Test("rules explain with a rules script that does not compile exits 2 with the script's file:line")
+    func rulesExplainSyntaxError() async throws {
+        let folder = try brokenRulesFolder()
+        defer { folder.remove() }
+        let result = try await FirmlinkProcess.launch(
+            ["rules", "explain", "--order", "order.json", "--rules", "rules.lua"], in: folder.url)
+        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
+    }
+
+    @Test("an error no command expected exits 2 with its description, not 1")
+    func unexpectedError() async throws {
+        let folder = try brokenRulesFolder()
+        defer { folder.remove() }
+        // A store fixture the store refuses: its error is not one `rules explain` handles itself.
+        try folder.write("store.yaml", "warehouses: [{ id: 1, name: Główny, country: PL, baselinker: bl_x }]\n")
+        let result = try await FirmlinkProcess.launch(
+            ["rules", "explain", "--order", "order.json", "--store", "store.yaml"], in: folder.url)
+        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("firmlink: 'bl_x' is not a BaseLinker warehouse"), "\(result.stderr)")
+    }
+
     @Test("a configuration file that does not exist is named")
     func missingConfiguration() async throws {
         let folder = try TemporaryFolder()
