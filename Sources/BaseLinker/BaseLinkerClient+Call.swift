@@ -2,10 +2,14 @@ import Foundation
 import Logging
 
 extension BaseLinkerClient {
-    /// Waited out when BaseLinker blocks the token without saying until when.
+    /// Waited out when BaseLinker blocks the token without saying until when, or names an
+    /// instant that is not clearly in the future.
     static let blockedFallbackWait: Duration = .seconds(60)
     /// Added to a parsed "blocked until" instant, for clock differences and rounding.
     static let blockedMargin: Duration = .seconds(2)
+    /// The most times one call sends its request again after `ERROR_BLOCKED_TOKEN`, whatever
+    /// the waits: a token that stays blocked is reported rather than asked again and again.
+    static let maxBlockedResends = 10
 
     /// Calls any API method and returns BaseLinker's whole answer object (`status` and the
     /// method's fields at the top level).
@@ -48,9 +52,14 @@ extension BaseLinkerClient {
         let policy = configuration.retry
         var log = logger
         log[metadataKey: "baselinker.method"] = "\(method)"
+        // `attempts` counts every request sent. The retry policy counts only `failures`, and
+        // blocks have their own count and bound, so neither uses up the other's.
         var attempts = 0
+        var failures = 0
+        var blockedResends = 0
         var blockedWaited: Duration = .zero
         var firstFailure: Duration?
+        var blockedWaitedBeforeFirstFailure: Duration = .zero
 
         while true {
             let asked = clock.uptime()
@@ -91,8 +100,9 @@ extension BaseLinkerClient {
             case .apiError(let code, let message, let status) where code == .blockedToken:
                 let wait = try blockedWait(
                     message: message, status: status, alreadyWaited: blockedWaited,
-                    method: method, attempts: attempts)
+                    resends: blockedResends, method: method, attempts: attempts)
                 blockedWaited += wait
+                blockedResends += 1
                 log.notice(
                     "BaseLinker blocked the token; waiting",
                     metadata: ["wait_s": "\(Int(wait.seconds))", "message": "\(redactor(message))"])
@@ -115,18 +125,23 @@ extension BaseLinkerClient {
                     log.warning("write may or may not have been applied", metadata: ["reason": "\(error)"])
                     throw inDoubt
                 }
+                failures += 1
                 let now = clock.uptime()
-                let delay = policy.delay(afterAttempt: attempts)
-                let elapsed = now - (firstFailure ?? now)
-                firstFailure = firstFailure ?? now
-                guard attempts < policy.maxAttempts, elapsed + delay <= policy.maxTotalTime else {
+                let delay = policy.delay(afterAttempt: failures)
+                if firstFailure == nil {
+                    firstFailure = now
+                    blockedWaitedBeforeFirstFailure = blockedWaited
+                }
+                // Time spent waiting out a block is not time spent retrying.
+                let elapsed = now - (firstFailure ?? now) - (blockedWaited - blockedWaitedBeforeFirstFailure)
+                guard failures < policy.maxAttempts, elapsed + delay <= policy.maxTotalTime else {
                     log.warning("giving up", metadata: ["reason": "\(error)"])
                     throw error
                 }
                 log.warning(
                     "request failed; retrying",
                     metadata: [
-                        "attempt": "\(attempts)", "delay_ms": "\(Int(delay.seconds * 1000))",
+                        "attempt": "\(failures)", "delay_ms": "\(Int(delay.seconds * 1000))",
                         "reason": "\(error)",
                     ])
                 try await clock.sleep(for: delay)
@@ -140,26 +155,32 @@ extension BaseLinkerClient {
             mayHaveBeenProcessed: mayHaveBeenSent)
     }
 
-    /// How long to wait out a blocked token, or the error when that would pass the bound.
+    /// How long to wait out a blocked token, or the error when that would pass the bound on
+    /// the total wait or on the re-sends.
     private func blockedWait(
-        message: String, status: Int, alreadyWaited: Duration, method: String, attempts: Int
+        message: String, status: Int, alreadyWaited: Duration, resends: Int, method: String,
+        attempts: Int
     ) throws(BaseLinkerError) -> Duration {
         let bound = configuration.maxBlockedWait
-        var wait = Self.blockedFallbackWait
-        var until = ""
-        if let date = BlockedToken.blockedUntil(in: message) {
-            let seconds = date.timeIntervalSince(clock.date())
-            wait = max(.seconds(double: seconds), .zero) + Self.blockedMargin
-            until = " until \(Self.warsawText(date))"
+        let (wait, date) = BlockedToken.wait(
+            message: message, now: clock.date(), margin: Self.blockedMargin,
+            fallback: Self.blockedFallbackWait)
+        let until = date.map { " until \(Self.warsawText($0))" } ?? ""
+        let stillBlocked = alreadyWaited > .zero
+            ? "after waiting \(Int(alreadyWaited.seconds)) s it is still blocked\(until)"
+            : "it is blocked\(until)"
+        var reason: String?
+        if resends >= Self.maxBlockedResends {
+            reason = "after \(resends) re-sends over \(Int(alreadyWaited.seconds)) s it is still blocked\(until); "
+                + "one call sends a request again at most \(Self.maxBlockedResends) times"
+        } else if alreadyWaited + wait > bound {
+            reason = "\(stillBlocked); waiting \(Int(wait.seconds)) s more would pass the \(Int(bound.seconds)) s bound"
         }
-        guard alreadyWaited + wait <= bound else {
-            let detail = alreadyWaited > .zero
-                ? "after waiting \(Int(alreadyWaited.seconds)) s it is still blocked\(until)"
-                : "it is blocked\(until)"
+        if let reason {
             throw BaseLinkerError(
                 kind: .blocked, method: method, code: .blockedToken,
-                message: "BaseLinker's request limit was exceeded and \(detail); "
-                    + "waiting \(Int(wait.seconds)) s more would pass the \(Int(bound.seconds)) s bound. "
+                message: "BaseLinker's request limit was exceeded and \(reason). "
+                    + "Try again later, and check what else uses this token. "
                     + "BaseLinker said: \(redactor(message))",
                 httpStatus: (200..<300).contains(status) ? nil : status, attempts: attempts)
         }

@@ -18,7 +18,8 @@ public struct BaseLinkerConfiguration: Sendable {
     /// How long one request may take from start to the last byte of the answer.
     public var requestTimeout: Duration
     public var retry: RetryPolicy
-    /// The longest the client waits out `ERROR_BLOCKED_TOKEN` within one call before failing.
+    /// The longest the client waits out `ERROR_BLOCKED_TOKEN` within one call before failing
+    /// (and it sends the request again at most 10 times after a block).
     public var maxBlockedWait: Duration
 
     public init(
@@ -74,12 +75,14 @@ extension BaseLinkerConfiguration: CustomStringConvertible, CustomDebugStringCon
 /// not processed — no connection could be made, or HTTP 503 or 429 (refused before
 /// processing); any other failure of a write is reported as ``BaseLinkerError/Kind/inDoubt``.
 public struct RetryPolicy: Sendable, Hashable, CustomStringConvertible {
-    /// Requests per call, the first included; 1 means no retries.
+    /// Requests per call, the first included; 1 means no retries. Re-sends after
+    /// `ERROR_BLOCKED_TOKEN` are not counted here: they have their own bounds.
     public var maxAttempts: Int
     /// The wait before the second attempt; each later wait doubles, up to ``maxDelay``.
     public var initialDelay: Duration
     public var maxDelay: Duration
-    /// No retry starts once this much time would have passed since the call's first failure.
+    /// No retry starts once this much time would have passed since the call's first failure
+    /// (time spent waiting out a blocked token not included).
     public var maxTotalTime: Duration
     /// The share of each wait that is random (0: none, 1: anywhere from zero to the full wait),
     /// so that clients failing together do not retry together.

@@ -9,6 +9,21 @@ import Foundation
 enum BlockedToken {
     static let timeZone = TimeZone(identifier: "Europe/Warsaw") ?? TimeZone(secondsFromGMT: 3600)!
 
+    /// How long to wait before asking again, and the instant the message named, if any.
+    ///
+    /// A named instant more than `margin` ahead is waited for, plus the margin (clock
+    /// differences, rounding). One already past or within the margin says nothing useful — a
+    /// clock far off, a zone guessed wrong — and waiting it out would mean asking again every
+    /// few seconds while the token stays blocked; the `fallback` wait applies, as it does when
+    /// no instant is named.
+    static func wait(
+        message: String, now: Date, margin: Duration, fallback: Duration
+    ) -> (wait: Duration, until: Date?) {
+        guard let until = blockedUntil(in: message) else { return (fallback, nil) }
+        let remaining = Duration.seconds(double: until.timeIntervalSince(now))
+        return (remaining > margin ? remaining + margin : fallback, until)
+    }
+
     /// The last `YYYY-MM-DD HH:MM:SS` in the message, as Europe/Warsaw wall time.
     static func blockedUntil(in message: String) -> Date? {
         let pattern = #/(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/#

@@ -66,12 +66,107 @@ struct BlockedTokenTests {
     func givesUpPastTotalBound() async throws {
         let clock = VirtualClock()
         let transport = FakeTransport(clock: clock, always: apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded"))
+        let client = makeClient(transport: transport, clock: clock, maxBlockedWait: .seconds(300))
+        let error = await #expect(throws: BaseLinkerError.self) { _ = try await client.call("getOrders") }
+        #expect(error?.kind == .blocked)
+        #expect(error?.message.contains("after waiting 300 s") == true)
+        #expect(error?.message.contains("300 s bound") == true)
+        #expect(clock.totalSlept == .seconds(300))
+        #expect(transport.count == 6)
+    }
+
+    @Test("an until time already past, or within the margin, is waited out with the fallback wait")
+    func staleUntilFallsBack() async throws {
+        let clock = VirtualClock(start: Self.warsawTenPastFive)
+        let transport = FakeTransport(clock: clock, steps: [
+            .success(apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded, token blocked until 2022-05-03 17:05:00")),
+            // One second after the first wait of 60 s ends: within the margin.
+            .success(apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded, token blocked until 2022-05-03 17:11:35")),
+            .success(success()),
+        ])
+        _ = try await makeClient(transport: transport, clock: clock).call("getOrders")
+        #expect(clock.sleeps == [.seconds(60), .seconds(60)])
+        #expect(transport.count == 3)
+    }
+
+    @Test("a token blocked until a time that stays past is not asked again every few seconds")
+    func staleUntilIsNotHammered() async throws {
+        let clock = VirtualClock(start: Self.warsawTenPastFive)
+        let transport = FakeTransport(clock: clock, always: apiError(
+            "ERROR_BLOCKED_TOKEN", "Query limit exceeded, token blocked until 2022-05-03 17:10:00"))
         let client = makeClient(transport: transport, clock: clock, maxBlockedWait: .seconds(660))
         let error = await #expect(throws: BaseLinkerError.self) { _ = try await client.call("getOrders") }
         #expect(error?.kind == .blocked)
-        #expect(error?.message.contains("after waiting 660 s") == true)
-        #expect(clock.totalSlept == .seconds(660))
-        #expect(transport.count == 12)
+        #expect(transport.count <= 11)
+        #expect(clock.sleeps.allSatisfy { $0 == .seconds(60) })
+    }
+
+    @Test("a token that stays blocked is sent the request again at most 10 times")
+    func blockedResendsAreCapped() async throws {
+        let clock = VirtualClock(start: Self.warsawTenPastFive)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = BlockedToken.timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        // Every answer says: blocked for 10 s more.
+        let transport = FakeTransport(clock: clock) { _, _, _ in
+            apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded, token blocked until "
+                + formatter.string(from: clock.date().addingTimeInterval(10)))
+        }
+        let client = makeClient(transport: transport, clock: clock, maxBlockedWait: .seconds(660))
+        let error = await #expect(throws: BaseLinkerError.self) { _ = try await client.call("getOrders") }
+        #expect(error?.kind == .blocked)
+        #expect(error?.message.contains("after 10 re-sends") == true)
+        #expect(error?.attempts == 11)
+        #expect(transport.count == 11)
+        #expect(clock.sleeps == Array(repeating: .seconds(12), count: 10))
+    }
+
+    @Test("a transient failure after blocks still gets its retries")
+    func retriesAfterBlocks() async throws {
+        let clock = VirtualClock()
+        let refused = BaseLinkerTransportError(.notSent, "connection refused")
+        let transport = FakeTransport(clock: clock, steps: [
+            .success(apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded")),
+            .success(apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded")),
+            .success(apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded")),
+            .failure(refused), .failure(refused),
+            .success(success(["orders": []])),
+        ])
+        let client = makeClient(transport: transport, clock: clock, retry: RetryPolicy(maxAttempts: 3, jitter: 0))
+        let orders = try await client.getOrders(OrdersQuery())
+        #expect(orders.isEmpty)
+        #expect(transport.count == 6)
+    }
+
+    @Test("time spent waiting out a block does not use up the retries' time bound")
+    func blockWaitNotRetryTime() async throws {
+        let clock = VirtualClock()
+        let refused = BaseLinkerTransportError(.notSent, "connection refused")
+        let transport = FakeTransport(clock: clock, steps: [
+            .failure(refused),
+            .success(apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded")),
+            .failure(refused),
+            .success(success()),
+        ])
+        let policy = RetryPolicy(maxAttempts: 5, initialDelay: .seconds(1), maxTotalTime: .seconds(20), jitter: 0)
+        _ = try await makeClient(transport: transport, clock: clock, retry: policy).call("getOrders")
+        #expect(clock.sleeps == [.seconds(1), .seconds(60), .seconds(2)])
+        #expect(transport.count == 4)
+    }
+
+    @Test("the wait: a named time clearly ahead plus the margin; otherwise the fallback")
+    func waitRule() {
+        let now = Self.warsawTenPastFive
+        func wait(_ message: String) -> Duration {
+            BlockedToken.wait(message: message, now: now, margin: .seconds(2), fallback: .seconds(60)).wait
+        }
+        #expect(wait("token blocked until 2022-05-03 17:15:34") == .seconds(302))
+        #expect(wait("token blocked until 2022-05-03 17:10:37") == .seconds(5))
+        #expect(wait("token blocked until 2022-05-03 17:10:36") == .seconds(60))
+        #expect(wait("token blocked until 2022-05-03 17:10:34") == .seconds(60))
+        #expect(wait("token blocked until 2022-05-03 16:00:00") == .seconds(60))
+        #expect(wait("Query limit exceeded") == .seconds(60))
     }
 
     @Test("a blocked write is waited out and sent again: it was not processed")
