@@ -1,5 +1,3 @@
-import Logging
-
 /// Pages of a paged BaseLinker method, fetched one at a time as the sequence is iterated.
 ///
 /// Each page is one call (rate-limited, retried like any other); iteration ends after a page
@@ -91,7 +89,9 @@ extension BaseLinkerClient {
     /// page — two orders in one second suffice, and marketplace imports make such seconds. So
     /// the next page starts at that second itself and the orders of that second already
     /// returned are skipped by id. Only a full page of 100 orders within one second cannot be
-    /// told apart by date; paging then moves on by a second.
+    /// paged past: the orders after the first 100 of that second are out of reach by date, so
+    /// paging stops there with an ``BaseLinkerError/Kind/unexpectedData`` error naming the
+    /// second rather than skip them. A full page without any `date_confirmed` stops it too.
     ///
     /// The other query fields (`statusID`, filters) apply to every page.
     public func orderPages(_ query: OrdersQuery) -> BaseLinkerPages<Order> {
@@ -104,17 +104,27 @@ extension BaseLinkerClient {
                 let orders = try await getOrders(pageQuery)
                 let fresh = boundary.withLock { seen in orders.filter { !seen.contains($0.id) } }
                 guard orders.count >= Self.ordersPageSize else { return (fresh, nil) }
-                let last = orders.compactMap(\.dateConfirmed).max() ?? from
+                let confirmed = orders.compactMap(\.dateConfirmed)
+                guard let first = confirmed.min(), let last = confirmed.max() else {
+                    throw BaseLinkerError(
+                        kind: .unexpectedData, method: "getOrders",
+                        message: "asked for orders confirmed from \(from) (Unix time), got a full page of "
+                            + "\(orders.count) orders none of which has date_confirmed; paging by "
+                            + "date_confirmed cannot go on")
+                }
                 guard last >= from else {
                     throw BaseLinkerError(
                         kind: .unexpectedData, method: "getOrders",
                         message: "asked for orders confirmed from \(from), got a full page confirmed up to \(last); "
                             + "paging cannot go on")
                 }
-                guard last > from else {
-                    logger.warning("getOrders: \(orders.count) orders confirmed within second \(from); moving on by a second")
-                    boundary.withLock { $0 = [] }
-                    return (fresh, from + 1)
+                guard first < last else {
+                    throw BaseLinkerError(
+                        kind: .unexpectedData, method: "getOrders",
+                        message: "\(orders.count) or more orders share date_confirmed \(last) (Unix time): a full "
+                            + "page, all confirmed in that one second. getOrders cannot page within a second, so if "
+                            + "more than \(orders.count) share it, the rest are out of reach; stopping rather than "
+                            + "skip them")
                 }
                 let atLast = Set(orders.filter { $0.dateConfirmed == last }.map(\.id))
                 boundary.withLock { $0 = atLast }

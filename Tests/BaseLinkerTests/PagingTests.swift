@@ -63,17 +63,59 @@ struct PagingTests {
         #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 5099, 5198])
     }
 
-    @Test("a full page within one second moves on by a second instead of looping")
+    @Test("a full page within one second stops paging with an error naming the second")
     func ordersWithinOneSecond() async throws {
-        // 150 orders confirmed in second 10, then 5 in second 11.
-        let transport = ordersTransport(confirmedAt: Array(repeating: 10, count: 150) + Array(repeating: 11, count: 5))
+        // 150 orders confirmed in one second, then 5 in the next.
+        let second = 1_767_225_600
+        let transport = ordersTransport(confirmedAt: Array(repeating: second, count: 150) + Array(repeating: second + 1, count: 5))
         var ids: [Int] = []
-        for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 10)).items {
-            ids.append(order.id)
+        let error = await #expect(throws: BaseLinkerError.self) {
+            for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: second)).items {
+                ids.append(order.id)
+            }
         }
-        // BaseLinker cannot page inside one second: 50 of its orders stay out of reach.
-        #expect(ids == Array(1000..<1100) + Array(1150..<1155))
-        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [10, 11])
+        #expect(error?.kind == .unexpectedData)
+        #expect(error?.method == "getOrders")
+        #expect(error?.message.contains("date_confirmed 1767225600 (Unix time)") == true)
+        #expect(error?.message.contains("more than 100") == true)
+        // Nothing of that second is delivered, and paging does not move past it.
+        #expect(ids.isEmpty)
+        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [JSONValue(second)])
+    }
+
+    @Test("a second that fills a page after a page boundary stops paging too, after the orders before it")
+    func fullSecondAfterBoundary() async throws {
+        // 99 orders a second apart, then 150 in one second: the second page starts in it.
+        let instants = (0..<99).map { 2000 + $0 } + Array(repeating: 3000, count: 150) + [3001]
+        let transport = ordersTransport(confirmedAt: instants)
+        var ids: [Int] = []
+        let error = await #expect(throws: BaseLinkerError.self) {
+            for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 0)).items {
+                ids.append(order.id)
+            }
+        }
+        #expect(error?.kind == .unexpectedData)
+        #expect(error?.message.contains("date_confirmed 3000 (Unix time)") == true)
+        #expect(ids == Array(1000..<1100))
+        #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 3000])
+    }
+
+    @Test("a full page whose orders have no date_confirmed stops paging")
+    func fullPageWithoutDates() async throws {
+        let transport = FakeTransport { _, _, index in
+            let page = (0..<100).map { JSONValue.object(["order_id": JSONValue(1000 + $0)]) }
+            return success(["orders": index == 0 ? .array(page) : []])
+        }
+        var ids: [Int] = []
+        let error = await #expect(throws: BaseLinkerError.self) {
+            for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 50)).items {
+                ids.append(order.id)
+            }
+        }
+        #expect(error?.kind == .unexpectedData)
+        #expect(error?.message.contains("date_confirmed") == true)
+        #expect(ids.isEmpty)
+        #expect(transport.count == 1)
     }
 
     /// Answers a paged inventory method with `total` products, 1000 per page from 1.
