@@ -11,14 +11,17 @@ extension BaseLinkerClient {
         }
     }
 
-    /// Reads `answer[key]` as a list of records.
+    /// Reads `answer[key]` as a list of records. `[]`, `""` and `null` are an empty list (BaseLinker
+    /// sends each); an answer without the key is an error, not an empty list — a caller that
+    /// checks for existing records before adding one must not read "none" from it.
     func read<T>(
         _ method: String, _ answer: JSONValue, list key: String,
         _ make: (JSONValue) throws(BaseLinkerError) -> T
     ) throws(BaseLinkerError) -> [T] {
         try decoding(method) { () throws(BaseLinkerError) in
-            guard let items = (answer[key] ?? []).lenientArray else {
-                throw FieldReader.error("\(key): expected a list, got \(answer[key]?.excerpt ?? "nothing")")
+            let value = try Self.required(key, in: answer)
+            guard let items = value.lenientArray else {
+                throw FieldReader.error("\(key): expected a list, got \(value.excerpt)")
             }
             var result: [T] = []
             result.reserveCapacity(items.count)
@@ -27,14 +30,16 @@ extension BaseLinkerClient {
         }
     }
 
-    /// Reads `answer[key]` as a map of id → record, in id order.
+    /// Reads `answer[key]` as a map of id → record, in id order. `{}`, `[]`, `""` and `null`
+    /// are an empty map; an answer without the key is an error.
     func read<T>(
         _ method: String, _ answer: JSONValue, map key: String,
         _ make: (String, JSONValue) throws(BaseLinkerError) -> T
     ) throws(BaseLinkerError) -> [T] {
         try decoding(method) { () throws(BaseLinkerError) in
-            guard let map = (answer[key] ?? [:]).lenientObject else {
-                throw FieldReader.error("\(key): expected an object, got \(answer[key]?.excerpt ?? "nothing")")
+            let value = try Self.required(key, in: answer)
+            guard let map = value.lenientObject else {
+                throw FieldReader.error("\(key): expected an object, got \(value.excerpt)")
             }
             var result: [T] = []
             result.reserveCapacity(map.count)
@@ -43,6 +48,15 @@ extension BaseLinkerClient {
             }
             return result
         }
+    }
+
+    private static func required(_ key: String, in answer: JSONValue) throws(BaseLinkerError) -> JSONValue {
+        guard let value = answer[key] else {
+            throw FieldReader.error(
+                "the answer has status SUCCESS but no \"\(key)\"; it is not taken as an empty list, "
+                    + "since nothing would then show whether records exist")
+        }
+        return value
     }
 
     /// Reads a whole-number field of the answer (`invoice_id`, `warehouse_id`, …).

@@ -144,4 +144,28 @@ struct ResponseErrorTests {
         #expect(error?.message.contains("delivery_price") == true)
         #expect(error?.message.contains("dziesięć") == true)
     }
+
+    @Test("a SUCCESS answer without its list is unexpected data naming the key, not an empty list")
+    func missingListKey() async throws {
+        let client = makeClient(transport: FakeTransport(always: success()))
+        let invoices = await #expect(throws: BaseLinkerError.self) { _ = try await client.getInvoices(InvoicesQuery(orderID: 7)) }
+        #expect(invoices?.kind == .unexpectedData)
+        #expect(invoices?.method == "getInvoices")
+        #expect(invoices?.message.contains("\"invoices\"") == true)
+        let orders = await #expect(throws: BaseLinkerError.self) { _ = try await client.getOrders(OrdersQuery()) }
+        #expect(orders?.kind == .unexpectedData)
+        #expect(orders?.message.contains("\"orders\"") == true)
+        let stock = await #expect(throws: BaseLinkerError.self) { _ = try await client.getInventoryProductsStock(inventoryID: 1) }
+        #expect(stock?.kind == .unexpectedData)
+        #expect(stock?.message.contains("\"products\"") == true)
+    }
+
+    @Test("an empty list may come as [], \"\" or null")
+    func emptyListForms() async throws {
+        for empty: JSONValue in [[], "", .null] {
+            let client = makeClient(transport: FakeTransport(always: success(["invoices": empty, "products": empty])))
+            #expect(try await client.getInvoices().isEmpty)
+            #expect(try await client.getInventoryProductsStock(inventoryID: 1).isEmpty)
+        }
+    }
 }
