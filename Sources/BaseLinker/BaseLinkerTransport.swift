@@ -20,6 +20,9 @@ extension BaseLinkerTransport {
 }
 
 /// One `POST` to the connector.
+///
+/// Printing, debug-printing or dumping a request never shows the token: the `X-BLToken`
+/// header's value is replaced by a placeholder (``header(_:)`` still returns it).
 public struct BaseLinkerHTTPRequest: Sendable {
     public var url: URL
     /// `Content-Type`, `X-BLToken` and `Accept`, in that order.
@@ -45,6 +48,33 @@ public struct BaseLinkerHTTPRequest: Sendable {
     /// The value of the first header with this name (case-insensitive).
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+}
+
+extension BaseLinkerHTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        let headers = maskedHeaders.map { "\($0.name): \($0.value)" }.joined(separator: ", ")
+        return "BaseLinkerHTTPRequest(method: \(method), url: \(url.absoluteString), headers: [\(headers)], "
+            + "body: \(body.count) bytes, timeout: \(timeout))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "url": url, "headers": maskedHeaders, "body": body, "method": method, "timeout": timeout,
+            ],
+            displayStyle: .struct)
+    }
+
+    /// The headers with the token's value replaced.
+    private var maskedHeaders: [(name: String, value: String)] {
+        headers.map { header in
+            guard header.name.lowercased() == "x-bltoken" else { return header }
+            return (header.name, header.value.isEmpty ? "<empty>" : "<hidden>")
+        }
     }
 }
 

@@ -135,23 +135,28 @@ public actor RateLimiter {
 }
 
 extension RateLimiter {
-    private static let registry = Locked<[String: RateLimiter]>([:])
+    /// Limiters by a hash of their token, so the registry never holds a token itself.
+    private static let registry = Locked<[Int: RateLimiter]>([:])
 
     /// The process's limiter for this token, made on first use with this limit and clock.
     ///
     /// Later callers share it; one asking for a stricter limit tightens it, so the strictest
-    /// configured limit holds. The token is only a key here: it is never logged or shown.
-    /// (Tests that need their own clock use their own token, or their own limiter.)
+    /// configured limit holds. The registry keeps only a hash of the token (seeded per process;
+    /// two tokens sharing one would only share a limit). (Tests that need their own clock use
+    /// their own token, or their own limiter.)
     public static func shared(
         token: String, requestsPerMinute: Int, clock: any BaseLinkerClock = BaseLinkerSystemClock()
     ) -> RateLimiter {
-        registry.withLock { limiters in
-            if let existing = limiters[token] {
+        var hasher = Hasher()
+        hasher.combine(token)
+        let key = hasher.finalize()
+        return registry.withLock { limiters in
+            if let existing = limiters[key] {
                 existing.tighten(to: requestsPerMinute)
                 return existing
             }
             let limiter = RateLimiter(requestsPerMinute: requestsPerMinute, clock: clock)
-            limiters[token] = limiter
+            limiters[key] = limiter
             return limiter
         }
     }

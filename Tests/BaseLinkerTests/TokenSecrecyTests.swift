@@ -20,6 +20,24 @@ struct TokenSecrecyTests {
         #expect(Mirror(reflecting: configuration).children.contains { $0.label == "requestsPerMinute" })
     }
 
+    @Test("request descriptions, debug descriptions and dumps hide the X-BLToken header")
+    func requestHidesToken() async throws {
+        let transport = FakeTransport(always: success())
+        _ = try await makeClient(transport: transport, token: Self.token).call("getOrders")
+        let request = try #require(transport.sent.first?.request)
+        #expect(request.header("X-BLToken") == Self.token)
+        var dumped = ""
+        dump(request, to: &dumped)
+        for text in ["\(request)", String(describing: request), String(reflecting: request), dumped] {
+            #expect(!text.contains("SECRET"), "leaked: \(text)")
+            #expect(text.contains("<hidden>"))
+            #expect(text.contains("getOrders"))
+        }
+        #expect("\(request)".contains("X-BLToken: <hidden>"))
+        #expect("\(request)".contains("Content-Type: application/x-www-form-urlencoded"))
+        #expect(Mirror(reflecting: request).children.contains { $0.label == "timeout" })
+    }
+
     @Test("no error description or log line contains the token, even when the server echoes it")
     func errorsAndLogsHideToken() async throws {
         let token = Self.token
