@@ -57,20 +57,6 @@ extension LuaRuntime {
         return LuaScript(runtime: self, name: name, environment: reference)
     }
 
-    /// Compiles `source` as the script `name` without running it: a syntax check, before any
-    /// work starts, that fails with a `.syntax` ``ScriptError`` naming `name:line`.
-    public func compile(_ source: String, name: String) throws(ScriptError) {
-        let base = lua_gettop(L)
-        defer { lua_settop(L, base) }
-        let bytes = Array(source.utf8)
-        let status = bytes.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                luaL_loadbufferx(L, chars.baseAddress, chars.count, "@" + name, "t")
-            }
-        }
-        guard status == LUA_OK else { throw loadFailure(status: status, name: name) }
-    }
-
     private func loadFailure(status: Int32, name: String) -> ScriptError {
         let message = lua_type(L, -1) == LUA_TSTRING ? readString(at: -1).description : "cannot load"
         if status == LUA_ERRMEM {

@@ -25,18 +25,16 @@ struct RulesCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The rules script to test (default: the built-in rules).", valueName: "file"))
         var rules: String?
 
-        /// Exits with 1 when a case fails, 2 when the cases cannot run: a missing path, or a
-        /// `--rules` script that cannot be read or does not compile (`rules.lua:3: ...`).
+        /// Exits with 1 when a case fails — a rules script that does not compile fails every case,
+        /// each with the script's `file:line` (README, DESIGN §8) — and 2 when the cases cannot
+        /// run at all (a path that does not exist).
         func run() async throws {
             let runner = RuleTestRunner(
                 rules: rules, limits: RulesCommand.defaultLimits, timeZone: TimeZone(identifier: "Europe/Warsaw")!)
             let summary: RuleTestRunner.Summary
             do {
-                if let rules { try RulesCommand.compile(RulesSource(file: rules)) }
                 summary = try runner.run(paths: paths.isEmpty ? ["."] : paths) { print($0) }
             } catch let error as RuleFileError {
-                throw CommandFailure(error.description, status: .usage)
-            } catch let error as ScriptError {
                 throw CommandFailure(error.description, status: .usage)
             }
             if summary.failed > 0 { throw ExitCode(1) }
@@ -81,12 +79,6 @@ struct RulesCommand: AsyncParsableCommand {
                 throw CommandFailure(error.description, status: .usage)
             }
         }
-    }
-
-    /// Compiles a rules script without running it, so that a syntax error is one message with
-    /// its `file:line` rather than the same failure repeated for every case.
-    static func compile(_ source: RulesSource) throws(ScriptError) {
-        try LuaRuntime(limits: defaultLimits).compile(source.text, name: source.path)
     }
 }
 

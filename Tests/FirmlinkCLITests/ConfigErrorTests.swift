@@ -148,24 +148,12 @@ struct ConfigErrorTests {
         #expect(result.stderr.contains("firmlink.toml:\(line): warehouses.map.bl_2: store warehouse 1 is already mapped from bl_1"), "\(result.stderr)")
     }
 
-    /// `rules.lua` with a syntax error on line 2, beside the order and store of a rules command.
+    /// `rules.lua` with a syntax error on line 2, beside an order for `rules explain`.
     func brokenRulesFolder() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try folder.write("rules.lua", "function accept_order(order, ctx)\n  return = true\nend\n")
         try folder.write("order.json", #"{"order_id": 1, "order_status_id": 1001, "date_confirmed": 1794000000, "products": []}"#)
-        try folder.write(
-            "case.yaml", "name: any order is taken\norder: { order_id: 1, order_status_id: 1001 }\nexpect: { accepted: true }\n")
         return folder
-    }
-
-    @Test("rules test with a rules script that does not compile exits 2 with the script's file:line, running no case")
-    func rulesTestSyntaxError() async throws {
-        let folder = try brokenRulesFolder()
-        defer { folder.remove() }
-        let result = try await FirmlinkProcess.launch(["rules", "test", "case.yaml", "--rules", "rules.lua"], in: folder.url)
-        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
-        #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
-        #expect(!result.stdout.contains("passed"), "\(result.stdout)")
     }
 
     @Test("rules explain with a rules script that does not compile exits 2 with the script's file:line")

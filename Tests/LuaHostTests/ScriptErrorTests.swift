@@ -13,17 +13,6 @@ struct ScriptErrorTests {
         #expect(error?.description.hasPrefix("rules/bad.lua:3: ") == true)
     }
 
-    @Test("compiling checks the syntax without running the script")
-    func compileOnly() throws {
-        let runtime = try makeRuntime()
-        let error = scriptError { try runtime.compile("function f()\n  return = 1\nend", name: "rules.lua") }
-        #expect(error?.kind == .syntax)
-        #expect(error?.description.hasPrefix("rules.lua:2: ") == true)
-        // A script that compiles is not run: its main chunk would raise.
-        #expect(scriptError { try runtime.compile("error('ran')", name: "ok.lua") } == nil)
-        #expect(scriptError { try runtime.compile("\u{1B}Lua", name: "binary.lua") }?.kind == .syntax)
-    }
-
     @Test("a runtime error names the file and line, and carries a traceback")
     func runtimeError() throws {
         let runtime = try makeRuntime()
