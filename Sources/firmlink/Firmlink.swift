@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 @main
 struct Firmlink: AsyncParsableCommand {
@@ -26,6 +27,7 @@ struct Firmlink: AsyncParsableCommand {
     /// say by throwing `ExitCode`. Any other error is unexpected: its description goes to
     /// standard error and the status is 2, never 1. (Errors never carry the token.)
     static func main() async {
+        bootstrapLogging()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -47,6 +49,19 @@ struct Firmlink: AsyncParsableCommand {
             if error is ExitCode || code == .success { exit(withError: error) }
             printError("firmlink: \(error)")
             Foundation.exit(CommandFailure.Status.usage.rawValue)
+        }
+    }
+}
+
+extension Firmlink {
+    /// Logs go to standard error (standard output carries the summaries and `--json`), at the
+    /// level named by `FIRMLINK_LOG_LEVEL` (`trace` … `critical`), warnings by default.
+    static func bootstrapLogging(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let level = environment["FIRMLINK_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
         }
     }
 }

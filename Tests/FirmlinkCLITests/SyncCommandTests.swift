@@ -101,6 +101,28 @@ struct SyncCommandTests {
         }
     }
 
+    @Test("FIRMLINK_LOG_LEVEL=info writes each order's trace to standard error; standard output stays the JSON")
+    func traceInTheLog() async throws {
+        try await SandboxSeller.with(orders: 8) { seller in
+            let quiet = try await seller.firmlink(["sync", "--dry-run", "--json"])
+            #expect(!quiet.stderr.contains("document_type →"), "no trace by default: \(quiet.stderr)")
+            let traced = try await seller.firmlink(
+                ["sync", "--json"], environment: ["BASELINKER_TOKEN": SandboxSeller.token, "FIRMLINK_LOG_LEVEL": "info"])
+            let summary = try traced.json()
+            let failed = summary["orders"]?["failed"]?.arrayValue ?? []
+            let taken = await takenOrders(seller.sandbox)
+            for id in taken {
+                #expect(traced.stderr.contains("order_id=\(id)"), "order \(id) in:\n\(traced.stderr)")
+            }
+            #expect(traced.stderr.contains("accept_order → true"), "\(traced.stderr)")
+            for problem in failed {
+                let id = try #require(problem["order_id"]?.integer)
+                #expect(traced.stderr.split(separator: "\n").contains { $0.contains("order failed") && $0.contains("order_id=\(id)") })
+            }
+            #expect(!traced.output.contains(SandboxSeller.token))
+        }
+    }
+
     @Test("a second sync finds nothing new, issues nothing and exits with 0")
     func secondSyncIsQuiet() async throws {
         try await SandboxSeller.with { seller in

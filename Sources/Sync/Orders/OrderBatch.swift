@@ -33,6 +33,7 @@ struct OrderBatch {
                 try recordFailure(order.id, store: store)
             }
             if report.failure != nil || report.held { cursorMoves = false }
+            log(report)
             count(report, into: &summary)
             await Task.yield()
         }
@@ -63,6 +64,14 @@ struct OrderBatch {
             }
         } catch is RollBack {}
         summary = counted
+    }
+
+    /// The order's trace (each hook's answer and the `ctx.log` lines) at info level, and its
+    /// failure at warning level.
+    private func log(_ report: OrderReport) {
+        let metadata: Logger.Metadata = ["order_id": "\(report.orderId)"]
+        for line in report.trace { logger.info("\(line)", metadata: metadata) }
+        if let failure = report.failure { logger.warning("order failed: \(failure)", metadata: metadata) }
     }
 
     /// Why an order failed, without the order id the summary gives beside it.

@@ -1,4 +1,4 @@
-public import LuaHost
+import LuaHost
 
 /// The hooks of DESIGN §3.
 public enum Hook: String, CaseIterable, Sendable {
