@@ -83,9 +83,11 @@ final class SyncHarness: Sendable {
                 url: configuration.baselinker.url, token: "sandbox", requestsPerMinute: 0,
                 requestTimeout: requestTimeout,
                 retry: RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))))
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning  // each order's trace is info: not in the test output
         let sync = OrderSync(
             configuration: configuration, client: client, store: store,
-            rules: try configuration.rules.script.map(RulesSource.init(file:)), logger: Logger(label: "test"))
+            rules: try configuration.rules.script.map(RulesSource.init(file:)), logger: logger)
         let outcome: Result<SyncSummary, any Error>
         do {
             outcome = .success(try await sync.run(OrderSync.Options(dryRun: dryRun)))
