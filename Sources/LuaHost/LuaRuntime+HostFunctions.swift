@@ -45,7 +45,6 @@ extension LuaRuntime {
 
     static func describe(_ error: any Error) -> String {
         if let error = error as? ScriptError { return error.description }
-        if let error = error as? any CustomStringConvertible { return error.description }
         return String(describing: error)
     }
 }
