@@ -25,6 +25,7 @@ int flk_host_trampoline(lua_State *L) {
         flk_trip(S, FLK_TRIP_MEMORY);
         return flk_raise_tripped(L);
     }
+    flk_charge(L, 1); /* a slow host function: the deadline is seen as soon as it returns */
     return results;
 }
 

@@ -14,6 +14,11 @@ uint64_t flk_now_ns(void) {
 
 static void flk_hook(lua_State *L, lua_Debug *ar);
 
+/* The hook runs every FLK_HOOK_PERIOD instructions while they are fast. */
+enum { FLK_HOOK_PERIOD = 1000 };
+/* Deadline checks are kept about this far apart (see flk_next_step). */
+static const uint64_t flk_check_interval_ns = 1000000;
+
 static void flk_record(flk_state *S, const char *source, int line) {
     if (S->trip_line != 0 || line <= 0 || source == NULL) return;
     snprintf(S->trip_source, sizeof S->trip_source, "%s", source);
@@ -112,19 +117,40 @@ int flk_raise_tripped(lua_State *L) {
     }
 }
 
+/* The next hook period. An instruction can call a slow C function (a pattern match, a sort),
+   and a thousand of them can take seconds: when a period took longer than the check interval,
+   the next is shortened in proportion (down to every instruction), so the deadline is seen
+   about one interval late at most, plus the slowest single call; fast periods grow it back. */
+static int flk_next_step(int step, uint64_t elapsed_ns) {
+    if (elapsed_ns > flk_check_interval_ns) {
+        uint64_t scaled = (uint64_t)step * flk_check_interval_ns / elapsed_ns;
+        return scaled < 1 ? 1 : (int)scaled;
+    }
+    if (elapsed_ns < flk_check_interval_ns / 10 && step < FLK_HOOK_PERIOD) {
+        return step * 10 > FLK_HOOK_PERIOD ? FLK_HOOK_PERIOD : step * 10;
+    }
+    return step;
+}
+
 static void flk_hook(lua_State *L, lua_Debug *ar) {
     flk_state *S = flk_from(L);
     if (S->refused) flk_trip_memory(S);
     if (S->tripped == FLK_TRIP_NONE) {
         S->executed += (uint64_t)S->step;
+        int step = S->step;
         if (S->budget != 0 && S->executed >= S->budget) {
             S->tripped = FLK_TRIP_INSTRUCTIONS;
-        } else if (S->deadline_ns != 0 && flk_now_ns() >= S->deadline_ns) {
-            S->tripped = FLK_TRIP_TIMEOUT;
-        } else {
-            if (S->budget != 0 && S->budget - S->executed < (uint64_t)S->step) {
-                S->step = (int)(S->budget - S->executed);
-                lua_sethook(L, flk_hook, LUA_MASKCOUNT, S->step);
+        } else if (S->deadline_ns != 0) {
+            uint64_t now = flk_now_ns();
+            if (now >= S->deadline_ns) S->tripped = FLK_TRIP_TIMEOUT;
+            step = flk_next_step(step, now - S->checked_ns);
+            S->checked_ns = now;
+        }
+        if (S->tripped == FLK_TRIP_NONE) {
+            if (S->budget != 0 && S->budget - S->executed < (uint64_t)step) step = (int)(S->budget - S->executed);
+            if (step != S->step) {
+                S->step = step;
+                lua_sethook(L, flk_hook, LUA_MASKCOUNT, step);
             }
             return;
         }
@@ -134,7 +160,21 @@ static void flk_hook(lua_State *L, lua_Debug *ar) {
     flk_raise_tripped(L);
 }
 
-enum { FLK_HOOK_PERIOD = 1000 };
+void flk_charge(lua_State *L, uint64_t instructions) {
+    flk_state *S = flk_from(L);
+    if (!S->strict) return;
+    if (S->tripped == FLK_TRIP_NONE) {
+        S->executed += instructions;
+        if (S->budget != 0 && S->executed >= S->budget) {
+            flk_trip_here(L, FLK_TRIP_INSTRUCTIONS);
+        } else if (S->deadline_ns != 0 && flk_now_ns() >= S->deadline_ns) {
+            flk_trip_here(L, FLK_TRIP_TIMEOUT);
+        } else {
+            return;
+        }
+    }
+    flk_raise_tripped(L);
+}
 
 void flk_arm(flk_state *S, uint64_t instructions, uint64_t timeout_ns, size_t memory) {
     S->tripped = FLK_TRIP_NONE;
@@ -144,7 +184,8 @@ void flk_arm(flk_state *S, uint64_t instructions, uint64_t timeout_ns, size_t me
     S->refused = 0;
     S->budget = instructions;
     S->cap = memory;
-    S->deadline_ns = timeout_ns != 0 ? flk_now_ns() + timeout_ns : 0;
+    S->checked_ns = flk_now_ns();
+    S->deadline_ns = timeout_ns != 0 ? S->checked_ns + timeout_ns : 0;
     S->step = FLK_HOOK_PERIOD;
     if (instructions != 0 && instructions < FLK_HOOK_PERIOD) S->step = (int)instructions;
     if (instructions != 0 || timeout_ns != 0)

@@ -113,6 +113,10 @@ int flk_sandbox_init(lua_State *L) {
         }
         lua_setfield(L, -2, lib->name);
     }
+    lua_getfield(L, -1, LUA_TABLIBNAME);
+    lua_getfield(L, -2, LUA_STRLIBNAME);
+    flk_bound_libraries(L, -2, -1); /* also string methods: the metatable's __index is this library */
+    lua_pop(L, 2);
     lua_setfield(L, template, "libraries");
 
     /* Strings share one metatable whose __index is the pristine string library; scripts only

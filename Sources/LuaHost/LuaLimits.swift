@@ -10,7 +10,10 @@
 public struct LuaLimits: Sendable, Hashable {
     /// Lua VM instructions per call; `nil` for no budget. Counted in steps of up to 1,000.
     public var instructions: Int?
-    /// Wall-clock time per call; `nil` for no deadline. Checked every 1,000 instructions.
+    /// Wall-clock time per call; `nil` for no deadline. Checked every 1,000 instructions while
+    /// they are fast, down to every instruction while they call slow C functions (so it fires
+    /// about a millisecond late, plus the slowest single call), after each pattern-function
+    /// call, and every 1,024 elements that `table.insert`, `remove` or `move` shift.
     public var timeout: Duration? {
         didSet { timeoutNanoseconds = Self.nanoseconds(timeout) }
     }

@@ -2,8 +2,9 @@ import LuaHost
 import Testing
 
 /// Lua's own pattern functions run in C, where neither the instruction budget nor the deadline
-/// can stop them (the README's known limit). These tests pin down what does hold: the call is
-/// not interrupted, and the limit fires at the script's next instruction, even inside `pcall`.
+/// can interrupt them (the README's known limit). These tests pin down what does hold: the call
+/// runs to its end, and the limit fires right after it, even inside `pcall` (a loop of slow
+/// calls: `LibraryLimitTests`).
 struct PatternTests {
     /// Cubic backtracking in C, over a million steps: milliseconds here, hours with a longer subject.
     static let slowFind = "string.find(string.rep('a', 200), '.-.-b')"

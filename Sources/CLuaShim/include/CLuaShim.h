@@ -50,6 +50,7 @@ typedef struct flk_state {
     uint64_t executed;    /* instructions counted so far (in hook steps) */
     int step;             /* current hook period in instructions */
     uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none */
+    uint64_t checked_ns;  /* when the hook last looked at the clock */
 
     /* Where the first limit fired (a chunk name such as "@rules.lua"), or line 0. */
     char trip_source[512];
@@ -74,6 +75,10 @@ void flk_trip(flk_state *S, int kind);
 void flk_trip_here(lua_State *L, int kind);
 /* Raises the error of the limit that fired (call only from a C function or hook). */
 int flk_raise_tripped(lua_State *L);
+/* Counts work a C function did in a loop (in instructions) toward the budget and checks the
+   deadline, raising when a limit fires; nothing while no call is armed. Call only from a C
+   function run by Lua. */
+void flk_charge(lua_State *L, uint64_t instructions);
 
 /* ---- C functions run under lua_pcall by the host ----------------------------------------- */
 
@@ -81,6 +86,10 @@ int flk_raise_tripped(lua_State *L);
 int flk_sandbox_init(lua_State *L);
 /* Argument 1: the template. Pushes a fresh environment for one script. */
 int flk_sandbox_env(lua_State *L);
+/* Replaces the library functions whose work runs in C loops out of the count hook's reach
+   (table.insert, remove, move; the pattern functions of the string library) with versions
+   that keep to the limits. Argument 1: the table library; argument 2: the string library. */
+void flk_bound_libraries(lua_State *L, int table, int string);
 /* Argument 1: a table. Pushes a read-only view of it. */
 int flk_readonly_view(lua_State *L);
 /* Message handler: turns the error object into {error=, file=, line=, prefix=, traceback=}. */
