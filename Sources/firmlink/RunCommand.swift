@@ -34,6 +34,9 @@ struct RunCommand: AsyncParsableCommand {
         where value < 0 {
             throw ValidationError("\(name) must be 0 or more, not \(value).")
         }
+        guard memoryMegabytes.multipliedReportingOverflow(by: 1 << 20).overflow == false else {
+            throw ValidationError("--memory-mb \(memoryMegabytes) is more memory than can be addressed.")
+        }
     }
 
     var limits: LuaLimits {
@@ -44,7 +47,12 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let source = try Self.read(file)
+        var source = try Self.read(file)
+        // A first line starting with # (`#!/usr/bin/env -S firmlink run`) is skipped, as the lua
+        // command does; its newline stays, so line numbers do not move.
+        if source.first == UInt8(ascii: "#") {
+            source.removeSubrange(0..<(source.firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex))
+        }
         let runtime = try LuaRuntime(limits: limits, print: { line in print(line) })
         do {
             _ = try runtime.load(bytes: source, name: file)

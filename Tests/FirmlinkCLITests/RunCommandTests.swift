@@ -27,6 +27,22 @@ struct RunCommandTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("a first line starting with # (a shebang) is skipped, and the lines keep their numbers")
+    func shebang() async throws {
+        let result = try await run("#!/usr/bin/env -S firmlink run\nprint(\"hej\")\nerror(\"stop\")\n")
+        #expect(result.status == 1)
+        #expect(result.stdout == "hej\n")
+        #expect(result.stderr.hasPrefix("script.lua:3: stop"), "\(result.stderr)")
+    }
+
+    @Test("a memory cap too large to express is a usage error, not a wrapped-around tiny cap")
+    func hugeMemoryCap() async throws {
+        let result = try await run("print(\"hi\")\n", options: ["--memory-mb", "17592186044416"])
+        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("--memory-mb"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("a runtime error prints file:line: message and a traceback to standard error and exits with 1")
     func runtimeError() async throws {
         let result = try await run("""
