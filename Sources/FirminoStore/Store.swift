@@ -121,6 +121,13 @@ public final class Store: Sendable {
         try StoreWriterLock(storePath: path)
     }
 
+    /// Takes the writer lock of the store at `path` before the store is opened, so that a
+    /// second sync is refused before it migrates or touches the file at all. The folder must
+    /// exist; ``StoreError`` `.cannotOpen` says so otherwise.
+    public static func lockForWriting(path: String) throws -> StoreWriterLock {
+        try StoreWriterLock(storePath: path)
+    }
+
     /// Closes the database connections. Later calls throw.
     public func close() throws {
         try mappingErrors { try pool.close() }

@@ -22,7 +22,9 @@ public final class StoreWriterLock: @unchecked Sendable {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
-            throw StoreError(.cannotOpen, "cannot open the lock file \(lockPath): \(reason)")
+            throw StoreError(
+                .cannotOpen,
+                "cannot open the store's lock file \(lockPath): \(reason) (does the folder exist and is it writable?)")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let failure = errno

@@ -30,6 +30,20 @@ struct WriterLockTests {
         }
     }
 
+    @Test("a refused sync does not open the store: it neither creates nor migrates the file")
+    func refusedBeforeOpening() async throws {
+        try await SandboxSeller.with(orders: 5) { seller in
+            let path = seller.folder.url.appendingPathComponent("firmlink.sqlite").path
+            let lock = try Store.lockForWriting(path: path)
+            defer { lock.release() }
+
+            let refused = try await seller.firmlink(["sync"])
+            #expect(refused.status == 2, "\(refused.stdout)\n\(refused.stderr)")
+            #expect(refused.stderr.contains("busy"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: path), "the refused sync created the store")
+        }
+    }
+
     @Test("reading commands work while a sync holds the writer lock")
     func readersAreNotBlocked() async throws {
         try await SandboxSeller.with(orders: 20) { seller in
