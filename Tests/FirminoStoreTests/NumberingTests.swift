@@ -23,6 +23,29 @@ struct NumberingTests {
         ])
     }
 
+    @Test("the day, and so the numbering month, is the seller's: an instant after 23:00 UTC on 30 November is 1 December in Warsaw")
+    func monthInSellersTimezone() throws {
+        let warsaw = try #require(TimeZone(identifier: "Europe/Warsaw"))
+        func instant(_ text: String) throws -> Date { try #require(ISO8601DateFormatter().date(from: text)) }
+        let lastOfNovember = BusinessDate(try instant("2026-11-30T22:59:59Z"), in: warsaw)  // 23:59:59 CET
+        let firstOfDecember = BusinessDate(try instant("2026-11-30T23:00:00Z"), in: warsaw)  // 00:00 CET
+        let lastOfJune = BusinessDate(try instant("2026-06-30T21:59:59Z"), in: warsaw)  // 23:59:59 CEST
+        let firstOfJuly = BusinessDate(try instant("2026-06-30T22:00:00Z"), in: warsaw)
+        #expect([lastOfNovember, firstOfDecember, lastOfJune, firstOfJuly].map(\.text)
+            == ["2026-11-30", "2026-12-01", "2026-06-30", "2026-07-01"])
+        #expect(BusinessDate(try instant("2026-11-30T23:00:00Z"), in: .gmt).text == "2026-11-30")
+
+        let test = try TestStore()
+        let numbers = try test.store.write { tx throws in
+            try [lastOfNovember, firstOfDecember].map { issued in
+                var draft = receiptDraft(lines: [Self.line], type: .invoice)
+                draft.issueDate = issued
+                return try tx.insertDocument(draft).document.number
+            }
+        }
+        #expect(numbers == ["FV/1/11/2026", "FV/1/12/2026"])
+    }
+
     @Test("formats are the caller's: {n}, {MM}, {M}, {YYYY}, {YY}")
     func customFormats() throws {
         let formats = NumberingFormats(receipt: "P{YY}{MM}-{n}", invoice: "Faktura {n}/{M}/{YYYY}")

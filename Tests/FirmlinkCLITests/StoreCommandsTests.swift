@@ -122,10 +122,22 @@ struct StoreCommandsTests {
         }
     }
 
-    @Test("documents pdf writes a PDF printout holding the number and the buyer's Polish letters")
+    @Test("documents pdf writes a PDF printout holding the number, the buyer's name with its Polish letters and the gross total")
     func documentsPDF() async throws {
         try await withSyncedSeller { seller, _, documents in
-            let document = try #require(documents.first)
+            let polish = Set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+            var chosen: (document: JSONValue, word: String)?
+            for document in documents {
+                guard let orderId = document["baselinker_order_id"]?.integer,
+                      let order = await seller.sandbox.account.order(Int(orderId)) else { continue }
+                let buyer = [order.invoice.company, order.invoice.fullname, order.delivery.company, order.delivery.fullname]
+                    .first { !$0.isEmpty } ?? ""
+                if let word = buyer.split(separator: " ").first(where: { $0.contains { polish.contains($0) } }) {
+                    chosen = (document, String(word))
+                    break
+                }
+            }
+            let (document, buyerWord) = try #require(chosen, "a document whose buyer has a Polish letter")
             let number = try #require(document["number"]?.stringValue)
             let result = try await seller.firmlink(["documents", "pdf", number, "-o", "printout.pdf"])
             #expect(result.status == 0, "\(result.stderr)")
@@ -137,7 +149,23 @@ struct StoreCommandsTests {
             let text = try pdfText(file)
             #expect(text.contains(number), "\(text)")
             #expect(text.contains("Sklep Przykład"), "the seller's name with its Polish letter: \(text)")
+            #expect(text.contains(buyerWord), "the buyer's \(buyerWord): \(text)")
+            let gross = try #require(document["total_gross"]?.stringValue)
+            let currency = try #require(document["currency"]?.stringValue)
+            #expect(text.contains("Razem do zapłaty: \(Self.polishAmount(gross)) \(currency)"), "the total \(gross): \(text)")
         }
+    }
+
+    /// `"1234.50"` as a Polish printout writes it: `"1 234,50"`.
+    static func polishAmount(_ decimal: String) -> String {
+        let parts = decimal.split(separator: ".")
+        var whole = String(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = " " + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        return whole + grouped + "," + (parts.count > 1 ? String(parts[1]) : "00")
     }
 
     /// The text of a PDF, through poppler's `pdftotext`.
