@@ -159,10 +159,22 @@ struct OrderSyncTests {
         #expect(first.orders.documents.values.reduce(0, +) == confirmed.count - empty.count)
         #expect(Set(first.orders.failed.map(\.orderId)) == Set(empty.map(\.id)))
 
+        for order in empty {
+            #expect(await harness.sandbox.account.order(order.id)?.statusId == SyncHarness.problem)
+        }
+        let statusWrites = { (stats: SandboxStats) in
+            (stats.requests["setOrderStatus"] ?? 0) + (stats.requests["setOrderStatuses"] ?? 0)
+        }
+        let writesBefore = statusWrites(await harness.sandbox.stats)
+
         let second = try await harness.sync(configuration)
         let resumeAt = empty.map(\.dateConfirmed).min() ?? confirmed.map(\.dateConfirmed).max()!
         #expect(second.orders.fetched == confirmed.filter { $0.dateConfirmed >= resumeAt }.count)
         #expect(second.orders.documents.values.allSatisfy { $0 == 0 })
+        // They fail again, but BaseLinker already shows status_failed: it is not sent again.
+        #expect(Set(second.orders.failed.map(\.orderId)) == Set(empty.map(\.id)))
+        #expect(statusWrites(await harness.sandbox.stats) == writesBefore)
+        #expect(second.outbox.sent == 0)
     }
 
     @Test("a dry run decides like a real run but writes and sends nothing")

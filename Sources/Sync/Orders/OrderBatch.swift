@@ -30,7 +30,7 @@ struct OrderBatch {
                 FaultPoint.orderCommitted.reach()
             } catch {
                 report.failure = Self.reason(error)
-                try recordFailure(order.id, store: store)
+                try recordFailure(order, store: store)
             }
             if report.failure != nil || report.held { cursorMoves = false }
             log(report)
@@ -79,11 +79,13 @@ struct OrderBatch {
         (error as? OrderDataError)?.message ?? "\(error)"
     }
 
-    /// Queues `status_failed` for an order that could not be processed.
-    private func recordFailure(_ orderId: Int, store: Store) throws {
-        guard let status = settings.statusFailed else { return }
+    /// Queues `status_failed` for an order that could not be processed — unless BaseLinker
+    /// already shows it in that status (an order failing again on every sync, as one that
+    /// holds the cursor back does, is not sent the same status again and again).
+    private func recordFailure(_ order: Order, store: Store) throws {
+        guard let status = settings.statusFailed, order.statusID != status else { return }
         _ = try store.write { tx in
-            try tx.enqueueOutbox(kind: .setOrderStatus, payload: SetOrderStatus(orderId: orderId, statusId: status))
+            try tx.enqueueOutbox(kind: .setOrderStatus, payload: SetOrderStatus(orderId: order.id, statusId: status))
         }
     }
 
