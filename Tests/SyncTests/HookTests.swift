@@ -89,6 +89,66 @@ struct HookTests {
             name: "ACME GmbH", taxId: "DE123456789", address: "Neuer Weg 9", postcode: "80331", city: "München", country: "DE"))
     }
 
+    @Test("the built-in match_baselinker_product: the stored link, else the SKU (trimmed, any case), else the name, else nil")
+    func matchBaseLinkerProduct() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        defer { try? store.close() }
+        var fixture = StoreFixture()
+        fixture.products = [
+            (10, ProductFields(name: "Kubek 300 ml", sku: "KUB-300")),
+            (11, ProductFields(name: "Talerz płaski", sku: "")),
+            (12, ProductFields(name: "Miska", sku: "MIS-1", baselinkerProductId: 5001)),
+        ]
+        try store.write { try fixture.apply(to: $0) }
+
+        let rules = try RuleSet(user: nil, limits: LuaLimits(instructions: 100_000, timeout: .seconds(2), memory: 16 << 20))
+        let settings = OrderSettings(Configuration.Orders(), timeZone: TimeZone(identifier: "Europe/Warsaw")!) { _ in 0 }
+        let context = try HookContext(runtime: rules.runtime, settings: settings)
+        let products: [LuaValue] = [
+            ["id": 5001, "sku": "KUB-300", "name": "Talerz płaski"],  // the link wins
+            ["id": 7, "sku": "  kub-300 ", "name": "Talerz płaski"],  // then the SKU
+            ["id": 7, "sku": "", "name": " TALERZ  PŁASKI"],  // an empty SKU matches nothing; the name does
+            ["id": 7, "sku": "NOWY-1", "name": "Nowy kubek"],  // nothing: a new product card
+        ]
+        let matched = try store.read { reader -> [LuaValue] in
+            context.reader = reader
+            return try products.map { try rules.call(.matchBaseLinkerProduct, [$0, context.value()]).argument(0) }
+        }
+        #expect(matched == [12, 10, 11, .nil])
+    }
+
+    @Test("the delivery line takes the order's highest VAT rate; on a WDT invoice every line is at 0 %")
+    func deliveryLine() throws {
+        func order(_ id: Int, country: String, nip: String) -> JSONValue {
+            [
+                "order_id": .int(Int64(id)), "order_status_id": 1001, "date_confirmed": 1_794_000_000,
+                "invoice_company": "Firma", "invoice_nip": .string(nip), "invoice_country_code": .string(country),
+                "delivery_method": "Kurier DPD", "delivery_price": "15.99",
+                "products": [
+                    ["name": "Książka", "price_brutto": 40, "tax_rate": 5, "quantity": 1],
+                    ["name": "Kubek", "price_brutto": 29.99, "tax_rate": 23, "quantity": 2],
+                    ["name": "Herbata", "price_brutto": 12.5, "tax_rate": 8, "quantity": 1],
+                ],
+            ]
+        }
+        let (domestic, store) = try decide(rules: nil, order: order(91, country: "PL", nip: ""))
+        #expect(domestic.failure == nil)
+        let receipt = try #require(try store.read { try $0.documents() }.first)
+        let delivery = try #require(receipt.lines.last)
+        #expect(delivery.name == "Kurier DPD" && delivery.quantity == 1)
+        #expect(delivery.vatRate == .percent(23))
+        #expect(delivery.unitGross == Money(minorUnits: 1599))
+
+        let (wdt, wdtStore) = try decide(rules: nil, order: order(92, country: "DE", nip: "DE123456789"))
+        #expect(wdt.documentType == .invoiceWDT)
+        let invoice = try #require(try wdtStore.read { try $0.documents() }.first)
+        #expect(invoice.lines.count == 4)
+        #expect(invoice.lines.allSatisfy { $0.vatRate == DocumentType.invoiceWDT.forcedVATRate })
+    }
+
     @Test("a runtime error in a hook reads file:line: message")
     func runtimeError() throws {
         let (report, _) = try decide(rules: "\nfunction document_type(order)\n  return order.missing.field\nend\n")

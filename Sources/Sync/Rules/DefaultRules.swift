@@ -86,9 +86,11 @@ function document_type(order, ctx)
 end
 
 -- The contractor whose normalised name is the buyer's (the lowest id when several); nil: create.
+-- A buyer with no name at all (only an e-mail, say) is not linked: false; the document still
+-- keeps what the order says of the buyer.
 function match_contractor(order, ctx)
   local name = buyer_name(order)
-  if name == nil then return nil end
+  if name == nil then return false end
   local found = ctx.store.contractors_by_name(name)
   if #found > 0 then return found[1].id end
   return nil
