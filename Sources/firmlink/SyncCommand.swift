@@ -23,7 +23,7 @@ struct SyncCommand: AsyncParsableCommand {
     @Argument(help: "The module to sync (default: every module enabled in [modules]).")
     var module: Module?
 
-    @Flag(help: "Decide everything and print what would happen; write nothing, send nothing.")
+    @Flag(help: "Decide everything and print what would happen; write nothing, send nothing (a store that does not exist yet is not made: the run decides against an empty one).")
     var dryRun = false
 
     @Flag(help: "Print the summary as JSON (see the README for its keys).")
@@ -36,7 +36,7 @@ struct SyncCommand: AsyncParsableCommand {
                 "\(configuration.file): the orders module is off ([modules] orders = false); nothing to sync",
                 status: .usage)
         }
-        let session = try SyncSession(configuration: configuration)
+        let session = try SyncSession(configuration: configuration, dryRun: dryRun)
         let outcome: Result<SyncSummary, any Error>
         do {
             outcome = .success(try await session.syncOrders(dryRun: dryRun))
@@ -60,25 +60,41 @@ struct SyncCommand: AsyncParsableCommand {
 }
 
 /// What a sync needs open: the store (locked for writing), the rules and the BaseLinker client.
+///
+/// A dry run on a store that does not exist yet works on an empty store in a temporary folder,
+/// removed on close, so that it leaves no file behind.
 final class SyncSession {
     let configuration: Configuration
     let store: Store
     let client: BaseLinkerClient
     private let lock: StoreWriterLock
     private let rules: RulesSource?
+    private let scratchFolder: URL?
 
-    init(configuration: Configuration) throws {
+    init(configuration: Configuration, dryRun: Bool = false) throws {
         self.configuration = configuration
         guard let token = configuration.baselinker.token else {
             throw CommandFailure(
                 "no BaseLinker token: set BASELINKER_TOKEN, or put token in [baselinker] of a private (chmod 600) \(configuration.file)",
                 status: .usage)
         }
+        var storePath = configuration.store.path
+        if dryRun, !FileManager.default.fileExists(atPath: storePath) {
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("firmlink-dry-run-\(UUID().uuidString)", isDirectory: true)
+            scratchFolder = folder
+            storePath = folder.appendingPathComponent("firmlink.sqlite").path
+        } else {
+            scratchFolder = nil
+        }
         do {
             rules = try configuration.rules.script.map(RulesSource.init(file:))
-            store = try Store(path: configuration.store.path, options: StoreOptions(numbering: configuration.numbering.formats))
-            lock = try store.lockForWriting()
+            if let scratchFolder { try FileManager.default.createDirectory(at: scratchFolder, withIntermediateDirectories: true) }
+            // The lock first: a second sync is refused before it opens (and maybe migrates) the store.
+            lock = try Store.lockForWriting(path: storePath)
+            store = try Store(path: storePath, options: StoreOptions(numbering: configuration.numbering.formats))
         } catch {
+            if let scratchFolder { try? FileManager.default.removeItem(at: scratchFolder) }
             throw CommandFailure(Self.describe(error), status: .usage)
         }
         client = BaseLinkerClient(
@@ -105,6 +121,7 @@ final class SyncSession {
         lock.release()
         try? store.close()
         try? await client.shutdown()
+        if let scratchFolder { try? FileManager.default.removeItem(at: scratchFolder) }
     }
 
     static func encode(_ summary: SyncSummary) throws -> Data {
