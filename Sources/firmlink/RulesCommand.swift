@@ -25,12 +25,19 @@ struct RulesCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The rules script to test (default: the built-in rules).", valueName: "file"))
         var rules: String?
 
+        @Option(help: ArgumentHelp(
+            "Take the [orders] settings (which each case's config overrides), the seller's timezone and the [rules] limits from this configuration (default: the built-in defaults).",
+            valueName: "file"))
+        var config: String?
+
         /// Exits with 1 when a case fails — a rules script that does not compile fails every case,
         /// each with the script's `file:line` (README, DESIGN §8) — and 2 when the cases cannot
         /// run at all (a path that does not exist).
         func run() async throws {
+            let offline = try OfflineSettings(config: config)
             let runner = RuleTestRunner(
-                rules: rules, limits: RulesCommand.defaultLimits, timeZone: TimeZone(identifier: "Europe/Warsaw")!)
+                rules: rules, limits: offline.limits, timeZone: offline.timeZone, orders: offline.orders,
+                configurationFile: offline.file)
             let summary: RuleTestRunner.Summary
             do {
                 summary = try runner.run(paths: paths.isEmpty ? ["."] : paths) { print($0) }
@@ -58,18 +65,11 @@ struct RulesCommand: AsyncParsableCommand {
         var config: String?
 
         func run() async throws {
+            let offline = try OfflineSettings(config: config)
             do {
-                var orders = Configuration.Orders()
-                var limits = RulesCommand.defaultLimits
-                var timeZone = TimeZone(identifier: "Europe/Warsaw")!
-                if let config {
-                    let configuration = try ConfigOptions(config: config).load()
-                    orders = configuration.orders
-                    limits = configuration.rules.limits
-                    timeZone = configuration.seller.timeZone
-                }
                 let explainer = RuleExplainer(
-                    rules: try rules.map(RulesSource.init(file:)), orders: orders, limits: limits, timeZone: timeZone)
+                    rules: try rules.map(RulesSource.init(file:)), orders: offline.orders, limits: offline.limits,
+                    timeZone: offline.timeZone, configurationFile: offline.file)
                 let lines = try explainer.explain(order: RuleExplainer.readOrder(file: order), storeFile: store)
                 for line in lines { print(line) }
             } catch let error as RuleFileError {
@@ -79,6 +79,24 @@ struct RulesCommand: AsyncParsableCommand {
                 throw CommandFailure(error.description, status: .usage)
             }
         }
+    }
+}
+
+/// What the rules commands take from a configuration given with `--config`: the `[orders]`
+/// settings, the `[rules]` limits and the seller's timezone; without one, the defaults.
+struct OfflineSettings {
+    var orders = Configuration.Orders()
+    var limits = RulesCommand.defaultLimits
+    var timeZone = TimeZone(identifier: "Europe/Warsaw")!
+    var file: String?
+
+    init(config: String?) throws {
+        guard let config else { return }
+        let configuration = try ConfigOptions(config: config).load()
+        orders = configuration.orders
+        limits = configuration.rules.limits
+        timeZone = configuration.seller.timeZone
+        file = configuration.file
     }
 }
 

@@ -82,6 +82,67 @@ struct RulesTestCommandTests {
         #expect(result.lines.last == "2 passed, 2 failed", "\(result.stdout)")
     }
 
+    @Test("--config gives the cases the seller's [orders] settings, which a case's config overrides, and the seller's timezone")
+    func configuration() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("firmlink.toml", """
+            [seller]
+            name = "Corner Store"
+            timezone = "America/New_York"
+
+            [orders]
+            from = "2026-11-01"
+            default_document = "invoice"
+            statuses = [1001]
+            status_after = "Wysłane"
+            """)
+        func order(_ id: Int, confirmed: Int) -> String {
+            """
+            order:
+              order_id: \(id)
+              order_status_id: 1001
+              date_confirmed: \(confirmed)
+              delivery_fullname: Anna Nowak
+              delivery_country_code: PL
+              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            """
+        }
+        try folder.write("cases.yaml", """
+            name: a consumer gets the seller's default document
+            \(order(401, confirmed: 1794000000))
+            expect: { document_type: invoice }
+            ---
+            name: 03:00 UTC on 1 November is still 31 October in New York, before the start date
+            \(order(402, confirmed: 1793502000))
+            expect: { accepted: false }
+            ---
+            name: a case's own config overrides the seller's
+            config: { default_document: receipt }
+            \(order(403, confirmed: 1794000000))
+            expect: { document_type: receipt }
+            """)
+        let configured = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "firmlink.toml"], in: folder.url)
+        #expect(configured.status == 0, "\(configured.stdout)\n\(configured.stderr)")
+        #expect(configured.lines.last == "3 passed, 0 failed", "\(configured.stdout)")
+
+        // Without it, the defaults: a receipt, and Warsaw's midnight.
+        let defaults = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], in: folder.url)
+        #expect(defaults.status == 1)
+        #expect(defaults.lines.last == "1 passed, 2 failed", "\(defaults.stdout)")
+
+        // Statuses named in the configuration cannot be looked up offline: the cases say so.
+        try folder.write("named.toml", """
+            [orders]
+            from = "2026-11-01"
+            statuses = ["Nowe zamówienia"]
+            """)
+        let named = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "named.toml"], in: folder.url)
+        #expect(named.status == 1)
+        #expect(named.stdout.contains("named.toml"), "\(named.stdout)")
+        #expect(named.stdout.contains("name statuses by id"), "\(named.stdout)")
+    }
+
     @Test("a wrong expectation fails its case with one line per difference, and the run exits with 1")
     func wrongExpectation() async throws {
         let folder = try TemporaryFolder()

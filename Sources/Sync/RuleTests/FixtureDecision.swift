@@ -1,5 +1,6 @@
 import BaseLinker
 import FirminoStore
+import Config
 import Foundation
 
 /// Decides one order on a store made from a fixture, in a file of its own: what `rules test`
@@ -21,4 +22,22 @@ func decideOnFixture(
         report.failure = "\(error)"
     }
     return report
+}
+
+extension OrderSettings {
+    /// The settings of `rules test` and `rules explain`, which run without BaseLinker: statuses
+    /// must be ids (a name cannot be looked up; `file` is where it was written), and
+    /// `status_after` / `status_failed` are left out, since nothing is sent.
+    static func offline(_ orders: Configuration.Orders, timeZone: TimeZone, file: String) throws -> OrderSettings {
+        var orders = orders
+        (orders.statusAfter, orders.statusFailed) = (nil, nil)
+        return try OrderSettings(orders, timeZone: timeZone) { reference in
+            guard case .id(let id) = reference else {
+                throw RuleFileError(
+                    file: file, line: nil,
+                    message: "orders.statuses: the rules commands run offline and cannot look up \(reference); name statuses by id")
+            }
+            return id
+        }
+    }
 }

@@ -60,7 +60,7 @@ struct RuleCase {
 extension RuleCase {
     /// Every case in a file, one YAML document per case (separated by `---`); a case that
     /// cannot be read is its error, and the file's other cases still run.
-    static func load(file: String) throws -> [Result<RuleCase, RuleFileError>] {
+    static func load(file: String, base: Configuration.Orders = Configuration.Orders()) throws -> [Result<RuleCase, RuleFileError>] {
         let text: String
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
@@ -71,7 +71,7 @@ extension RuleCase {
         var documents = try Self.documents(text, file: file)
         while let document = documents.next() {
             do {
-                cases.append(.success(try RuleCase(document, file: file)))
+                cases.append(.success(try RuleCase(document, file: file, base: base)))
             } catch let error as RuleFileError {
                 cases.append(.failure(error))
             }
@@ -90,7 +90,8 @@ extension RuleCase {
         }
     }
 
-    init(_ node: Node, file: String) throws {
+    /// `base` is the `[orders]` configuration that the case's `config` overrides.
+    init(_ node: Node, file: String, base: Configuration.Orders = Configuration.Orders()) throws {
         let fields = try YAMLFields(node, file: file, path: "")
         try fields.rejectUnknown(["name", "rules", "config", "store", "order", "expect"])
         self.file = file
@@ -98,8 +99,8 @@ extension RuleCase {
         guard let name = try fields.string("name"), !name.isEmpty else { throw fields.error(nil, "a case needs a name") }
         self.name = name
         rules = try fields.string("rules")
-        orders = try fields["config"].map { try Self.orders(YAMLFields($0, file: file, path: "config")) }
-            ?? Configuration.Orders()
+        orders = try fields["config"].map { try Self.orders(YAMLFields($0, file: file, path: "config"), base: base) }
+            ?? base
         store = try fields["store"].map { try StoreFixture(YAMLFields($0, file: file, path: "store")) } ?? StoreFixture()
         guard let order = fields["order"], case .mapping = order else {
             throw fields.error("order", "a case needs the order, a getOrders order object")
@@ -109,12 +110,12 @@ extension RuleCase {
         self.expect = try Self.expectations(YAMLFields(expect, file: file, path: "expect"))
     }
 
-    private static func orders(_ fields: YAMLFields) throws -> Configuration.Orders {
+    private static func orders(_ fields: YAMLFields, base: Configuration.Orders) throws -> Configuration.Orders {
         try fields.rejectUnknown([
             "from", "default_document", "auto_document_type", "send_invoices", "link_products",
             "link_contractors", "statuses", "status_after", "status_failed",
         ])
-        var orders = Configuration.Orders()
+        var orders = base
         if let from = try fields.string("from") {
             guard let day = CalendarDay(from) else { throw fields.error("from", "must be a date written YYYY-MM-DD") }
             orders.from = day

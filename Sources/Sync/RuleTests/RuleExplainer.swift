@@ -12,12 +12,18 @@ public struct RuleExplainer {
     public var orders: Configuration.Orders
     public var limits: LuaLimits
     public var timeZone: TimeZone
+    /// Where ``orders`` come from, for errors; nil: the defaults.
+    public var configurationFile: String?
 
-    public init(rules: RulesSource?, orders: Configuration.Orders, limits: LuaLimits, timeZone: TimeZone) {
+    public init(
+        rules: RulesSource?, orders: Configuration.Orders, limits: LuaLimits, timeZone: TimeZone,
+        configurationFile: String? = nil
+    ) {
         self.rules = rules
         self.orders = orders
         self.limits = limits
         self.timeZone = timeZone
+        self.configurationFile = configurationFile
     }
 
     /// Reads an order JSON file (a `getOrders` order object, or a whole `getOrders` answer
@@ -47,14 +53,7 @@ public struct RuleExplainer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-explain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let settings = try OrderSettings(orders, timeZone: timeZone) { reference in
-            guard case .id(let id) = reference else {
-                throw RuleFileError(
-                    file: "firmlink.toml", line: nil,
-                    message: "orders.statuses: explain works offline; name statuses by id, not \(reference)")
-            }
-            return id
-        }
+        let settings = try OrderSettings.offline(orders, timeZone: timeZone, file: configurationFile ?? "firmlink.toml")
         let ruleSet = try RuleSet(user: rules, limits: limits)
         let report = try decideOnFixture(
             json, fixture: fixture, rules: ruleSet, settings: settings,

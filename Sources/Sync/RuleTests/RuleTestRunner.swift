@@ -1,5 +1,5 @@
 import BaseLinker
-import Config
+public import Config
 import FirminoStore
 public import Foundation
 public import LuaHost
@@ -11,12 +11,22 @@ public struct RuleTestRunner {
     public var rules: String?
     public var limits: LuaLimits
     public var timeZone: TimeZone
+    /// The `[orders]` settings that each case's `config` overrides.
+    public var orders: Configuration.Orders
+    /// Where ``orders`` come from, for errors (`firmlink.toml`); nil: the defaults.
+    public var configurationFile: String?
 
-    /// `limits` and `timeZone` are the `[rules]` limits and the seller's timezone.
-    public init(rules: String?, limits: LuaLimits, timeZone: TimeZone) {
+    /// `limits` and `timeZone` are the `[rules]` limits and the seller's timezone; `orders` the
+    /// seller's `[orders]` settings, read from `configurationFile` (the defaults when nil).
+    public init(
+        rules: String?, limits: LuaLimits, timeZone: TimeZone,
+        orders: Configuration.Orders = Configuration.Orders(), configurationFile: String? = nil
+    ) {
         self.rules = rules
         self.limits = limits
         self.timeZone = timeZone
+        self.orders = orders
+        self.configurationFile = configurationFile
     }
 
     public struct Summary: Sendable {
@@ -38,7 +48,7 @@ public struct RuleTestRunner {
         for file in files {
             let cases: [Result<RuleCase, RuleFileError>]
             do {
-                cases = try RuleCase.load(file: file)
+                cases = try RuleCase.load(file: file, base: orders)
             } catch {
                 summary.failed += 1
                 output("✗ \(error)")
@@ -83,10 +93,7 @@ public struct RuleTestRunner {
 
     private func decide(_ ruleCase: RuleCase, storePath: String) throws -> OrderReport {
         let source = try rulesSource(for: ruleCase)
-        let settings = OrderSettings(ruleCase.orders, timeZone: timeZone) { reference in
-            if case .id(let id) = reference { return id }
-            return 0  // names are refused when the case is read
-        }
+        let settings = try OrderSettings.offline(ruleCase.orders, timeZone: timeZone, file: configurationFile ?? ruleCase.file)
         return try decideOnFixture(
             ruleCase.order, fixture: ruleCase.store, rules: RuleSet(user: source, limits: limits), settings: settings,
             storePath: storePath)
