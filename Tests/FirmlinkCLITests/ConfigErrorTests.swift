@@ -91,13 +91,13 @@ struct ConfigErrorTests {
         #expect(message.contains("127.0.0.1:1"), "\(message)")
     }
 
-    @Test("a status name BaseLinker does not know lists the statuses it does know")
+    @Test("a status name BaseLinker does not know names the file, line and key, and lists the statuses it does know")
     func unknownStatusName() async throws {
-        let (result, _) = try await failingSync { url in
+        let (result, text) = try await failingSync { url in
             sandboxConfiguration(url: url, orders: "statuses = [\"Nowe zamówienia\", \"Wysłane na Marsa\"]")
         }
-        #expect(result.stderr.contains("firmlink.toml"), "\(result.stderr)")
-        #expect(result.stderr.contains("orders.statuses"), "\(result.stderr)")
+        let line = try #require(lineNumber(of: "statuses", in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): orders.statuses"), "\(result.stderr)")
         #expect(result.stderr.contains("Wysłane na Marsa"), "\(result.stderr)")
         for known in ["1001 \"Nowe zamówienia\"", "1002 \"Do wysłania\"", "1006 \"Dokument wystawiony\"", "1007 \"Problem z zamówieniem\""] {
             #expect(result.stderr.contains(known), "\(known) in \(result.stderr)")

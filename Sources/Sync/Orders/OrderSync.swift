@@ -50,16 +50,15 @@ public final class OrderSync {
         var summary = SyncSummary()
         summary.dryRun = options.dryRun
 
-        let resolver = StatusResolver(statuses: try await client.getOrderStatusList(), file: configuration.file)
+        let resolver = StatusResolver(statuses: try await client.getOrderStatusList(), configuration: configuration)
         let settings = try OrderSettings(configuration.orders, timeZone: configuration.seller.timeZone) { reference in
             let key = configuration.orders.statuses.contains(reference) ? "orders.statuses"
                 : reference == configuration.orders.statusAfter ? "orders.status_after" : "orders.status_failed"
             return try resolver.resolve(reference, key: key)
         }
         guard let from = settings.fromTimestamp else {
-            throw ConfigurationError(
-                file: configuration.file, key: "orders.from",
-                message: "set the date from which orders are pulled, such as from = \"2026-11-01\"")
+            throw configuration.error(
+                key: "orders.from", "set the date from which orders are pulled, such as from = \"2026-11-01\"")
         }
         let ruleSet = try RuleSet(user: rules, limits: configuration.rules.limits)
         let processor = try OrderProcessor(

@@ -3,33 +3,30 @@ import Config
 
 /// Turns the statuses of `[orders]` — ids or names — into ids, with the account's names for
 /// the `order.status` field. A name BaseLinker does not know is a configuration error that
-/// lists the names it does know.
+/// names the file, the line and the key, and lists the names BaseLinker does know.
 struct StatusResolver {
     let names: [Int: String]
     private let ids: [String: Int]
-    let file: String
+    let configuration: Configuration
 
-    init(statuses: [OrderStatus], file: String) {
+    init(statuses: [OrderStatus], configuration: Configuration) {
         names = Dictionary(statuses.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         ids = Dictionary(
             statuses.map { (Self.key($0.name), $0.id) }, uniquingKeysWith: { first, _ in first })
-        self.file = file
+        self.configuration = configuration
     }
 
     func resolve(_ reference: Configuration.StatusReference, key: String) throws -> Int {
         switch reference {
         case .id(let id):
             guard names.isEmpty || names[id] != nil else {
-                throw ConfigurationError(
-                    file: file, key: key,
-                    message: "BaseLinker has no order status \(id) (its statuses: \(known))")
+                throw configuration.error(key: key, "BaseLinker has no order status \(id) (its statuses: \(known))")
             }
             return id
         case .name(let name):
             guard let id = ids[Self.key(name)] else {
-                throw ConfigurationError(
-                    file: file, key: key,
-                    message: "BaseLinker has no order status named \"\(name)\" (its statuses: \(known))")
+                throw configuration.error(
+                    key: key, "BaseLinker has no order status named \"\(name)\" (its statuses: \(known))")
             }
             return id
         }
