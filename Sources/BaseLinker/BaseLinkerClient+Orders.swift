@@ -91,6 +91,14 @@ extension BaseLinkerClient {
         if !logTypes.isEmpty { parameters["logs_types"] = .array(logTypes.map(JSONValue.init)) }
         parameters["order_id"] = orderID.map(JSONValue.init)
         let answer = try await call("getJournalList", parameters: .object(parameters))
+        guard answer["logs"] != nil else {
+            // BaseLinker's documented answer for an account whose journal is not switched on.
+            var error = FieldReader.error(
+                "the answer has no \"logs\": the order journal is not enabled for this account "
+                    + "(BaseLinker's support switches it on)")
+            error.method = "getJournalList"
+            throw error
+        }
         return try read("getJournalList", answer, list: "logs", JournalEntry.init(json:))
     }
 }

@@ -200,6 +200,14 @@ struct CatalogDecodingTests {
         #expect(logs[0].type == 18 && logs[0].objectID == 1002)
         #expect(logs[1].orderID == 5100232)
 
+        // An account whose journal is off gets an empty answer: an error that says so, not "no events".
+        let off = await #expect(throws: BaseLinkerError.self) {
+            try await client(answering: [:]).getJournalList(lastLogID: 0)
+        }
+        #expect(off?.kind == .unexpectedData)
+        #expect(off?.method == "getJournalList")
+        #expect(off?.message.contains("journal is not enabled") == true, "\(off?.message ?? "")")
+
         let transport = FakeTransport(always: success(["product_id": "3303", "warnings": ["images": "bad URL"]]))
         let added = try await makeClient(transport: transport).addInventoryProduct(
             InventoryProductDraft(
