@@ -19,8 +19,9 @@ public struct SandboxConfiguration: Sendable {
     /// its block (5–10 minutes have been reported); 60 s keeps local runs short.
     public var blockDuration: TimeInterval = 60
     public var faults = SandboxFaults.none
-    /// How long a `timeout` fault holds its answer back; longer than any client waits.
-    public var timeoutDelay: TimeInterval = 60
+    /// How long a `timeout` fault holds its answer back: half as long again as the client's
+    /// default request timeout (60 s), so the answer never arrives just in time.
+    public var timeoutDelay: TimeInterval = 90
     public var clock: any SandboxClock = SystemSandboxClock()
     /// Largest request body accepted (files arrive base64-encoded in the body).
     public var maxBodySize = 64 << 20

@@ -46,8 +46,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Faults to inject, e.g. 500:0.05,timeout:0.01,malformed:0.01,types:0.2")
     var faults = ""
 
-    @Option(help: "Seconds a 'timeout' fault holds its answer back.")
-    var timeoutDelay: Double = 60
+    @Option(help: "Seconds a 'timeout' fault holds its answer back (past the client's 60 s timeout).")
+    var timeoutDelay: Double = 90
 
     func validate() throws {
         do {
