@@ -25,14 +25,42 @@ static void flk_record(flk_state *S, const char *source, int line) {
     S->trip_line = line;
 }
 
-/* Where the running script is: the innermost Lua function with a line. Reads only. */
+/* Appends one frame to the traceback kept for a limit that fired, as Lua writes its own. */
+static void flk_append_frame(flk_state *S, size_t *used, const lua_Debug *ar) {
+    size_t room = sizeof S->trip_traceback - *used;
+    if (room <= 1) return;
+    char *end = S->trip_traceback + *used;
+    int written;
+    if (ar->currentline > 0)
+        written = snprintf(end, room, "\n\t%s:%d: in ", ar->short_src, ar->currentline);
+    else
+        written = snprintf(end, room, "\n\t%s: in ", ar->short_src);
+    if (written < 0 || (size_t)written >= room) return;
+    end += written;
+    room -= (size_t)written;
+    if (*ar->what == 'm')
+        written = snprintf(end, room, "main chunk");
+    else if (ar->name != NULL)
+        written = snprintf(end, room, "function '%s'", ar->name);
+    else if (*ar->what == 'C')
+        written = snprintf(end, room, "?");
+    else
+        written = snprintf(end, room, "function <%s:%d>", ar->short_src, ar->linedefined);
+    if (written < 0 || (size_t)written >= room) return;
+    *used = (size_t)(end + written - S->trip_traceback);
+}
+
+/* Where the running script is: the innermost Lua function with a line, and the traceback a
+   memory error cannot get from the message handler (Lua does not run it for one). Reads the
+   stack only: it runs inside the allocator, where nothing may allocate. */
 static void flk_record_stack(flk_state *S, lua_State *L) {
+    if (S->trip_line != 0) return;
     lua_Debug ar;
-    for (int level = 0; level < 32 && lua_getstack(L, level, &ar); level++) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            flk_record(S, ar.source, ar.currentline);
-            return;
-        }
+    size_t used = (size_t)snprintf(S->trip_traceback, sizeof S->trip_traceback, "stack traceback:");
+    for (int level = 0; level < 24 && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sln", &ar)) continue;
+        if (ar.currentline > 0) flk_record(S, ar.source, ar.currentline);
+        flk_append_frame(S, &used, &ar);
     }
 }
 
@@ -86,7 +114,10 @@ static void *flk_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (block == NULL) return NULL;
     if (nsize > osize && S->strict && S->refused) {
         S->refused = 0;
-        if (S->tripped == FLK_TRIP_NONE) S->trip_line = 0;
+        if (S->tripped == FLK_TRIP_NONE) {
+            S->trip_line = 0;
+            S->trip_traceback[0] = '\0';
+        }
     }
     S->used = S->used - osize + nsize;
     return block;
@@ -181,6 +212,7 @@ void flk_arm(flk_state *S, uint64_t instructions, uint64_t timeout_ns, size_t me
     S->executed = 0;
     S->trip_line = 0;
     S->trip_source[0] = '\0';
+    S->trip_traceback[0] = '\0';
     S->refused = 0;
     S->budget = instructions;
     S->cap = memory;

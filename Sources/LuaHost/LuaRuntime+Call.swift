@@ -73,6 +73,10 @@ extension LuaRuntime {
         if tripped != FLK_TRIP_NONE {
             error.value = nil
             if let location = tripLocation() { (error.file, error.line) = location }
+            // Where the cap fired: a later error raised by the hook has its own, later traceback.
+            if tripped == FLK_TRIP_MEMORY || error.traceback == nil {
+                error.traceback = tripTraceback() ?? error.traceback
+            }
         }
         if error.file == nil { error.file = file }
         return error
@@ -86,6 +90,15 @@ extension LuaRuntime {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
         return (Self.file(ofChunk: source), line)
+    }
+
+    /// The traceback recorded where a limit fired outside the message handler's reach (a refused
+    /// allocation), if any.
+    private func tripTraceback() -> String? {
+        let text = withUnsafeBytes(of: &state.pointee.trip_traceback) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return text.contains("\n") ? text : nil
     }
 
     /// The error object on top of the stack: the message handler's record for a runtime error,

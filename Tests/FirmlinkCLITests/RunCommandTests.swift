@@ -107,6 +107,7 @@ struct RunCommandTests {
         #expect(result.status == 1)
         #expect(!result.stdout.contains("survived"), "pcall must not swallow the cap: \(result.stdout)")
         #expect(result.stderr.lowercased().contains("memory"), "\(result.stderr)")
+        #expect(result.stderr.contains("stack traceback:\n\tscript.lua:3:"), "with the traceback: \(result.stderr)")
     }
 
     @Test("os, io, package and debug are not there; os.execute and io.open fail and touch nothing")

@@ -59,6 +59,28 @@ struct HostileScriptTests {
         #expect(scriptError { _ = try script.call("attack") }?.description == "attack.lua:2: memory limit exceeded (16 MiB)")
     }
 
+    @Test("a memory error carries a traceback of where the cap fired, though Lua runs no message handler for it")
+    func memoryTraceback() throws {
+        let runtime = try makeRuntime()
+        let script = try runtime.load(
+            """
+            local function grow(n)
+              return string.rep("x", n)
+            end
+            function attack()
+              return #grow(1 << 30)
+            end
+            """, name: "attack.lua")
+        let error = scriptError { _ = try script.call("attack") }
+        #expect(error?.kind == .memory)
+        #expect(error?.line == 2)
+        let traceback = try #require(error?.traceback, "\(String(describing: error))")
+        #expect(traceback.hasPrefix("stack traceback:"), "\(traceback)")
+        #expect(traceback.contains("[C]: in function 'rep'\n\tattack.lua:2: in function 'grow'\n"), "\(traceback)")
+        // Called from the host, attack has no name on the stack; Lua's own traceback says the same.
+        #expect(traceback.hasSuffix("\tattack.lua:5: in function <attack.lua:4>"), "\(traceback)")
+    }
+
     @Test("a doubling string is stopped by the memory cap, even inside pcall")
     func doublingString() throws {
         try expectAttack(

@@ -55,6 +55,8 @@ typedef struct flk_state {
     /* Where the first limit fired (a chunk name such as "@rules.lua"), or line 0. */
     char trip_source[512];
     int trip_line;
+    /* Lua's "stack traceback:" text for that moment (a memory error gets no message handler). */
+    char trip_traceback[2048];
 
     flk_dispatch_fn dispatch;
     void *host;
