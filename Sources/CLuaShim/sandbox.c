@@ -8,11 +8,11 @@
 #include <string.h>
 
 /* Base functions a script may use. Missing on purpose: dofile, loadfile, collectgarbage,
-   print (the host provides one), warn, require. `load`, `setmetatable` and `xpcall` are
-   wrapped. */
+   print (the host provides one), warn, require. `load`, `setmetatable`, `xpcall` and `rawset`
+   are wrapped. */
 static const char *const flk_base_allowed[] = {
     "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal",
-    "rawget", "rawlen", "rawset", "select", "tonumber", "tostring", "type", "_VERSION", NULL,
+    "rawget", "rawlen", "select", "tonumber", "tostring", "type", "_VERSION", NULL,
 };
 
 static const luaL_Reg flk_libraries[] = {
@@ -22,6 +22,23 @@ static const luaL_Reg flk_libraries[] = {
     {LUA_UTF8LIBNAME, luaopen_utf8},
     {NULL, NULL},
 };
+
+static int flk_readonly_newindex(lua_State *L);
+
+/* rawset skips __newindex: on a read-only view it would write into the view itself, and every
+   later read through the view would see that value. It is refused there. */
+static int flk_rawset(lua_State *L) {
+    if (lua_getmetatable(L, 1)) {
+        lua_getfield(L, -1, "__newindex");
+        int readonly = lua_tocfunction(L, -1) == flk_readonly_newindex;
+        lua_pop(L, 2);
+        if (readonly) return flk_readonly_newindex(L);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
 
 /* A finalizer runs with hooks off, so no limit could stop it: metatables with __gc are refused. */
 static int flk_setmetatable(lua_State *L) {
@@ -99,6 +116,9 @@ int flk_sandbox_init(lua_State *L) {
     lua_getfield(L, base, "xpcall");
     lua_pushcclosure(L, flk_xpcall, 1);
     lua_setfield(L, -2, "xpcall");
+    lua_getfield(L, base, "rawset");
+    lua_pushcclosure(L, flk_rawset, 1);
+    lua_setfield(L, -2, "rawset");
     lua_setfield(L, template, "functions");
     lua_getfield(L, base, "load");
     lua_setfield(L, template, "load");

@@ -76,11 +76,16 @@ struct SandboxIsolationTests {
             function accept_order(order) return not defaults.accept_order(order) end
             function tamper() defaults.accept_order = nil end
             function remeta() setmetatable(defaults, {}) end
+            function shadow() rawset(defaults, "accept_order", function() return "mine" end) end
+            function plain() local t = {} rawset(t, "x", 1) return t.x end
             function count() local n = 0 for _ in pairs(defaults) do n = n + 1 end return n end
             """, name: "rules.lua", globals: ["defaults": .reference(view)])
         #expect(try rules.call("accept_order", ["id": 5]) == [false])
         #expect(scriptError { _ = try rules.call("tamper") }?.message.contains("read-only") == true)
         #expect(scriptError { _ = try rules.call("remeta") }?.message.contains("protected metatable") == true)
+        #expect(scriptError { _ = try rules.call("shadow") }?.message.contains("read-only") == true)
+        #expect(try rules.call("accept_order", ["id": 5]) == [false], "the view still reaches the original")
+        #expect(try rules.call("plain") == [1], "rawset works on ordinary tables")
         #expect(try rules.call("count").first?.integerValue ?? 0 > 10)
         #expect(try defaults.call("accept_order", ["id": 5]) == [true])
     }
