@@ -10,6 +10,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: store", migrate: createV1)
         migrator.registerMigration("v2: outbox tries begun before sending", migrate: addOutboxAttemptOpen)
+        migrator.registerMigration("v3: the seller kept with each document", migrate: addDocumentSeller)
         return migrator
     }
 
@@ -37,6 +38,13 @@ enum StoreSchema {
         try db.execute(sql: """
             ALTER TABLE outbox ADD COLUMN attempt_open INTEGER NOT NULL DEFAULT 0 CHECK (attempt_open IN (0, 1))
             """)
+    }
+
+    /// The seller as of issue (NULL for documents issued before: printed with the configuration's).
+    private static func addDocumentSeller(_ db: Database) throws {
+        for column in ["seller_name", "seller_tax_id", "seller_address", "seller_postcode", "seller_city", "seller_country"] {
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN \(column) TEXT")
+        }
     }
 
     private static func createV1(_ db: Database) throws {

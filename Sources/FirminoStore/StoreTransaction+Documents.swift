@@ -39,15 +39,18 @@ extension StoreTransaction {
         try db.execute(
             sql: """
                 INSERT INTO documents (type, number, series_period, sequence, issue_date, sale_date, buyer_name,
-                    buyer_tax_id, buyer_address, buyer_postcode, buyer_city, buyer_country, contractor_id, currency,
+                    buyer_tax_id, buyer_address, buyer_postcode, buyer_city, buyer_country, seller_name, seller_tax_id,
+                    seller_address, seller_postcode, seller_city, seller_country, contractor_id, currency,
                     total_net, total_vat, total_gross, baselinker_order_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 draft.type.rawValue, number, period, sequence, draft.issueDate.text, draft.saleDate.text,
                 draft.buyer.name, draft.buyer.taxId, draft.buyer.address, draft.buyer.postcode, draft.buyer.city,
-                draft.buyer.country, draft.contractorId, draft.currency, summary.net.minorUnits,
-                summary.vat.minorUnits, summary.gross.minorUnits, draft.baselinkerOrderId, context.now(),
+                draft.buyer.country, draft.seller?.name, draft.seller?.taxId, draft.seller?.address,
+                draft.seller?.postcode, draft.seller?.city, draft.seller?.country, draft.contractorId, draft.currency,
+                summary.net.minorUnits, summary.vat.minorUnits, summary.gross.minorUnits, draft.baselinkerOrderId,
+                context.now(),
             ])
         let documentId = db.lastInsertedRowID
         for (index, line) in draft.lines.enumerated() {

@@ -64,6 +64,34 @@ struct PrinterTests {
         }
     }
 
+    @Test("a document keeps the seller as issued: printed later with another seller configured, it still shows its own",
+          .enabled(if: pdftotext != nil))
+    func sellerAsIssued() throws {
+        let test = try TestStore()
+        let moved = SellerDetails(
+            name: "Sklep Przykład sp. z o.o.", taxId: "PL5260001246", address: "ul. Nowa 9", postcode: "30-002",
+            city: "Kraków", country: "PL")
+        let (kept, unkept) = try test.store.write { tx throws in
+            let line = DocumentLineDraft(name: "Kubek", quantity: 1, unitGross: money("10.00"), vatRate: .standard)
+            var draft = receiptDraft(lines: [line], type: .invoice)
+            draft.seller = Self.seller
+            let kept = try tx.insertDocument(draft).document
+            draft.seller = nil
+            return (kept, try tx.insertDocument(draft).document)
+        }
+        #expect(kept.seller == Self.seller)
+        #expect(try test.store.read { try $0.document(number: kept.number) }?.seller == Self.seller)
+        #expect(unkept.seller == nil)
+
+        let printer = DocumentPrinter(seller: moved, fonts: PrintoutFonts(), amountInWords: false)
+        let keptText = try Self.text(of: try printer.pdf(for: kept), in: test.folder)
+        #expect(keptText.contains("ul. Prosta 1") && keptText.contains("00-001 Warszawa"), "\(keptText)")
+        #expect(!keptText.contains("Kraków"))
+        // A document that keeps no seller (issued before the store kept it) takes the printer's.
+        let unkeptText = try Self.text(of: try printer.pdf(for: unkept), in: test.folder)
+        #expect(unkeptText.contains("ul. Nowa 9") && unkeptText.contains("30-002 Kraków"), "\(unkeptText)")
+    }
+
     @Test("a long document breaks onto further pages, each numbered", .enabled(if: pdftotext != nil))
     func pageBreaks() throws {
         let (test, document) = try Self.invoice(lines: 70, type: .receipt)

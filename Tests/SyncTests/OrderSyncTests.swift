@@ -1,5 +1,6 @@
 import BaseLinker
 import BaseLinkerSandbox
+import Config
 import FirminoStore
 import Foundation
 import Testing
@@ -15,7 +16,8 @@ struct OrderSyncTests {
         defer { Task { await harness.stop() } }
         let taken = await harness.takenOrders()
         let issuable = await harness.issuableOrders()
-        let summary = try await harness.sync(harness.configuration())
+        let configuration = try harness.configuration()
+        let summary = try await harness.sync(configuration)
 
         // An order without lines or paid delivery has nothing to issue: it fails, saying so.
         let empty = Set(taken.map(\.id)).subtracting(issuable.map(\.id))
@@ -71,7 +73,8 @@ struct OrderSyncTests {
             #expect(document.totalVAT == .zero)
             #expect(document.lines.allSatisfy { $0.vatRate == document.type.forcedVATRate })
         }
-        // Documents keep the order's currency.
+        // Documents keep the order's currency, and the seller as issued.
+        #expect(documents.allSatisfy { $0.seller == configuration.seller.details })
         for document in documents {
             let order = await harness.sandbox.account.order(Int(document.baselinkerOrderId!))
             #expect(document.currency == order?.currency)

@@ -32,6 +32,9 @@ public struct Document: Identifiable, Hashable, Sendable {
     public var issueDate: BusinessDate
     public var saleDate: BusinessDate
     public var buyer: BuyerSnapshot
+    /// The seller as of issue; nil for a document issued without one (printed with the
+    /// configuration's seller).
+    public var seller: SellerDetails?
     public var contractorId: Int64?
     public var currency: String
     /// Net, VAT and gross per rate; `vat.net`, `vat.vat`, `vat.gross` are the totals.
@@ -52,8 +55,9 @@ public struct Document: Identifiable, Hashable, Sendable {
 extension Document {
     static let columns = """
         id, type, number, sequence, series_period, issue_date, sale_date, buyer_name, buyer_tax_id,
-        buyer_address, buyer_postcode, buyer_city, buyer_country, contractor_id, currency,
-        baselinker_order_id, baselinker_invoice_id, sent_at, created_at
+        buyer_address, buyer_postcode, buyer_city, buyer_country, seller_name, seller_tax_id, seller_address,
+        seller_postcode, seller_city, seller_country, contractor_id, currency, baselinker_order_id,
+        baselinker_invoice_id, sent_at, created_at
         """
 
     init(row: Row, vat: VATSummary, lines: [DocumentLine]) throws {
@@ -71,6 +75,12 @@ extension Document {
         buyer = BuyerSnapshot(
             name: row["buyer_name"], taxId: row["buyer_tax_id"], address: row["buyer_address"],
             postcode: row["buyer_postcode"], city: row["buyer_city"], country: row["buyer_country"])
+        let sellerName: String? = row["seller_name"]
+        seller = sellerName.map {
+            SellerDetails(
+                name: $0, taxId: row["seller_tax_id"], address: row["seller_address"], postcode: row["seller_postcode"],
+                city: row["seller_city"], country: row["seller_country"])
+        }
         contractorId = row["contractor_id"]
         currency = row["currency"]
         baselinkerOrderId = row["baselinker_order_id"]

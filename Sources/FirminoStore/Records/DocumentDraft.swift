@@ -61,6 +61,29 @@ public struct DocumentLineDraft: Hashable, Sendable {
     }
 }
 
+/// The seller as printed on documents (the `[seller]` section of the configuration), kept with
+/// each document as issued, so a later change of address does not change a printed document.
+public struct SellerDetails: Hashable, Sendable {
+    public var name: String
+    public var taxId: String
+    public var address: String
+    public var postcode: String
+    public var city: String
+    public var country: String
+
+    public init(
+        name: String, taxId: String = "", address: String = "", postcode: String = "", city: String = "",
+        country: String = "PL"
+    ) {
+        self.name = name
+        self.taxId = taxId
+        self.address = address
+        self.postcode = postcode
+        self.city = city
+        self.country = country
+    }
+}
+
 /// A document to issue; ``StoreTransaction/insertDocument(_:)`` gives it its number and totals.
 public struct DocumentDraft: Hashable, Sendable {
     public var type: DocumentType
@@ -69,6 +92,8 @@ public struct DocumentDraft: Hashable, Sendable {
     /// The day of sale in the seller's timezone.
     public var saleDate: BusinessDate
     public var buyer: BuyerSnapshot
+    /// The seller as of issue; nil: printed with the printer's seller (the configuration's).
+    public var seller: SellerDetails?
     public var contractorId: Int64?
     /// ISO 4217, e.g. `PLN`.
     public var currency: String
@@ -81,13 +106,14 @@ public struct DocumentDraft: Hashable, Sendable {
 
     public init(
         type: DocumentType, issueDate: BusinessDate, saleDate: BusinessDate, buyer: BuyerSnapshot,
-        contractorId: Int64? = nil, currency: String = "PLN", baselinkerOrderId: Int64? = nil,
-        lines: [DocumentLineDraft], movesStock: Bool = true
+        seller: SellerDetails? = nil, contractorId: Int64? = nil, currency: String = "PLN",
+        baselinkerOrderId: Int64? = nil, lines: [DocumentLineDraft], movesStock: Bool = true
     ) {
         self.type = type
         self.issueDate = issueDate
         self.saleDate = saleDate
         self.buyer = buyer
+        self.seller = seller
         self.contractorId = contractorId
         self.currency = currency
         self.baselinkerOrderId = baselinkerOrderId

@@ -14,12 +14,15 @@ final class OrderProcessor {
     let settings: OrderSettings
     /// The day documents are issued on (the day of the sync in the seller's timezone).
     let issueDate: BusinessDate
+    /// The seller kept with each document as issued; nil keeps none (rule tests).
+    let seller: SellerDetails?
     private let context: HookContext
 
-    init(rules: RuleSet, settings: OrderSettings, issueDate: BusinessDate) throws {
+    init(rules: RuleSet, settings: OrderSettings, issueDate: BusinessDate, seller: SellerDetails? = nil) throws {
         self.rules = rules
         self.settings = settings
         self.issueDate = issueDate
+        self.seller = seller
         context = try HookContext(runtime: rules.runtime, settings: settings)
     }
 
@@ -92,7 +95,7 @@ final class OrderProcessor {
             DocumentDraft(
                 type: type, issueDate: issueDate,
                 saleDate: BusinessDate(Date(timeIntervalSince1970: TimeInterval(order.dateConfirmed)), in: settings.timeZone),
-                buyer: buyerSnapshot(order), contractorId: contractor?.id,
+                buyer: buyerSnapshot(order), seller: seller, contractorId: contractor?.id,
                 currency: order.currency, baselinkerOrderId: Int64(order.id), lines: draftLines))
         report.document = inserted.document
         report.negativeLevels = inserted.negativeLevels

@@ -62,7 +62,8 @@ public final class OrderSync {
         }
         let ruleSet = try RuleSet(user: rules, limits: configuration.rules.limits)
         let processor = try OrderProcessor(
-            rules: ruleSet, settings: settings, issueDate: BusinessDate(options.now, in: settings.timeZone))
+            rules: ruleSet, settings: settings, issueDate: BusinessDate(options.now, in: settings.timeZone),
+            seller: configuration.seller.details)
 
         let remoteWarehouses = try await client.getInventoryWarehouses()
         let setup = WarehouseSetup(settings: configuration.warehouses, sellerCountry: configuration.seller.country)
