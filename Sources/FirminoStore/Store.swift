@@ -118,7 +118,7 @@ public final class Store: Sendable {
     /// it. The lock lasts until ``StoreWriterLock/release()``, the lock's deinit, or the death
     /// of the process.
     public func lockForWriting() throws -> StoreWriterLock {
-        try StoreWriterLock(storePath: path)
+        try Self.lockForWriting(path: path)
     }
 
     /// Takes the writer lock of the store at `path` before the store is opened, so that a

@@ -109,7 +109,7 @@ struct CatalogWriteTests {
             let contractor = try tx.insertContractor(ContractorFields(name: "Stara Nazwa", taxId: "PL 111-222-33-44"))
             let doc = try tx.insertDocument(DocumentDraft(
                 type: .invoice, issueDate: day("2026-11-05"), saleDate: day("2026-11-05"),
-                buyer: BuyerSnapshot(contractor), contractorId: contractor.id,
+                buyer: PartyDetails(contractor), contractorId: contractor.id,
                 lines: [DocumentLineDraft(name: "Usługa", quantity: 1, unitGross: money("10.00"), vatRate: .standard)]))
             var fields = contractor.fields
             fields.name = "Nowa Nazwa"

@@ -11,7 +11,7 @@ struct DocumentTests {
             let buyer = try tx.insertContractor(ContractorFields(name: "Zażółć Gęślą Jaźń sp. z o.o.", taxId: "PL5260001246"))
             return try tx.insertDocument(DocumentDraft(
                 type: .invoice, issueDate: day("2026-11-05"), saleDate: day("2026-11-04"),
-                buyer: BuyerSnapshot(buyer), contractorId: buyer.id, currency: "pln", baselinkerOrderId: 5001,
+                buyer: PartyDetails(buyer), contractorId: buyer.id, currency: "pln", baselinkerOrderId: 5001,
                 lines: [
                     DocumentLineDraft(name: "Kubek 300 ml", sku: "KUB-300", quantity: 2, unitGross: money("29.99"),
                                       vatRate: .standard, productId: catalog.mug.id, warehouseId: catalog.warehouse.id),

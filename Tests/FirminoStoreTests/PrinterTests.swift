@@ -3,7 +3,7 @@ import Testing
 @testable import FirminoStore
 
 struct PrinterTests {
-    static let seller = SellerDetails(
+    static let seller = PartyDetails(
         name: "Sklep Przykład sp. z o.o.", taxId: "PL5260001246", address: "ul. Prosta 1", postcode: "00-001",
         city: "Warszawa", country: "PL")
     static let pdftotext = ["/usr/bin/pdftotext", "/bin/pdftotext"].first(where: FileManager.default.isExecutableFile(atPath:))
@@ -21,7 +21,7 @@ struct PrinterTests {
                     vatRate: index % 3 == 0 ? .percent(8) : .standard)
             }
             return try tx.insertDocument(DocumentDraft(
-                type: type, issueDate: day("2026-11-05"), saleDate: day("2026-11-04"), buyer: BuyerSnapshot(buyer),
+                type: type, issueDate: day("2026-11-05"), saleDate: day("2026-11-04"), buyer: PartyDetails(buyer),
                 contractorId: buyer.id, lines: lines)).document
         }
         return (test, document)
@@ -68,7 +68,7 @@ struct PrinterTests {
     @Test("a document keeps the seller as issued: printed later with another seller configured, it still shows its own")
     func sellerAsIssued() throws {
         let test = try TestStore()
-        let moved = SellerDetails(
+        let moved = PartyDetails(
             name: "Sklep Przykład sp. z o.o.", taxId: "PL5260001246", address: "ul. Nowa 9", postcode: "30-002",
             city: "Kraków", country: "PL")
         let (kept, unkept) = try test.store.write { tx throws in

@@ -67,6 +67,6 @@ func receiptDraft(
 ) -> DocumentDraft {
     DocumentDraft(
         type: type, issueDate: day(issued), saleDate: day(issued),
-        buyer: BuyerSnapshot(name: "Jan Kowalski", address: "ul. Polna 2", postcode: "00-950", city: "Warszawa", country: "PL"),
+        buyer: PartyDetails(name: "Jan Kowalski", address: "ul. Polna 2", postcode: "00-950", city: "Warszawa", country: "PL"),
         baselinkerOrderId: orderId, lines: lines)
 }

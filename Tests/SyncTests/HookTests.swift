@@ -85,7 +85,7 @@ struct HookTests {
         #expect(report.contractor == .linked(5))
         let document = try #require(try store.read { try $0.documents() }.first)
         #expect(document.contractorId == 5)
-        #expect(document.buyer == BuyerSnapshot(
+        #expect(document.buyer == PartyDetails(
             name: "ACME GmbH", taxId: "DE123456789", address: "Neuer Weg 9", postcode: "80331", city: "München", country: "DE"))
     }
 

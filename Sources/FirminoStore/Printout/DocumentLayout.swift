@@ -3,7 +3,7 @@
 struct DocumentLayout {
     let canvas: PDFCanvas
     let document: Document
-    let seller: SellerDetails
+    let seller: PartyDetails
     var y: Float = 0
 
     static let left: Float = 40
@@ -25,7 +25,7 @@ struct DocumentLayout {
         static let gross: Float = DocumentLayout.right
     }
 
-    init(canvas: PDFCanvas, document: Document, seller: SellerDetails) {
+    init(canvas: PDFCanvas, document: Document, seller: PartyDetails) {
         self.canvas = canvas
         self.document = document
         self.seller = seller

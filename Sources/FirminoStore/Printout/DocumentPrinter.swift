@@ -6,12 +6,12 @@ public import Foundation
 /// embedded TrueType font, so Polish letters survive (and can be extracted again).
 public struct DocumentPrinter: Sendable {
     /// The seller of documents that keep none (issued before the store kept the seller).
-    public var seller: SellerDetails
+    public var seller: PartyDetails
     public var fonts: PrintoutFonts
     /// Print the gross total in words ("Słownie: …").
     public var amountInWords: Bool
 
-    public init(seller: SellerDetails, fonts: PrintoutFonts = .fromEnvironment(), amountInWords: Bool = true) {
+    public init(seller: PartyDetails, fonts: PrintoutFonts = .fromEnvironment(), amountInWords: Bool = true) {
         self.seller = seller
         self.fonts = fonts
         self.amountInWords = amountInWords

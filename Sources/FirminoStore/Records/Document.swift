@@ -31,10 +31,10 @@ public struct Document: Identifiable, Hashable, Sendable {
     public var period: String
     public var issueDate: BusinessDate
     public var saleDate: BusinessDate
-    public var buyer: BuyerSnapshot
+    public var buyer: PartyDetails
     /// The seller as of issue; nil for a document issued without one (printed with the
     /// configuration's seller).
-    public var seller: SellerDetails?
+    public var seller: PartyDetails?
     public var contractorId: Int64?
     public var currency: String
     /// Net, VAT and gross per rate; `vat.net`, `vat.vat`, `vat.gross` are the totals.
@@ -72,15 +72,8 @@ extension Document {
         period = row["series_period"]
         issueDate = try row.businessDate("issue_date")
         saleDate = try row.businessDate("sale_date")
-        buyer = BuyerSnapshot(
-            name: row["buyer_name"], taxId: row["buyer_tax_id"], address: row["buyer_address"],
-            postcode: row["buyer_postcode"], city: row["buyer_city"], country: row["buyer_country"])
-        let sellerName: String? = row["seller_name"]
-        seller = sellerName.map {
-            SellerDetails(
-                name: $0, taxId: row["seller_tax_id"], address: row["seller_address"], postcode: row["seller_postcode"],
-                city: row["seller_city"], country: row["seller_country"])
-        }
+        buyer = Self.party(row, "buyer")
+        seller = row["seller_name"] == nil ? nil : Self.party(row, "seller")
         contractorId = row["contractor_id"]
         currency = row["currency"]
         baselinkerOrderId = row["baselinker_order_id"]
@@ -89,6 +82,16 @@ extension Document {
         createdAt = row["created_at"]
         self.vat = vat
         self.lines = lines
+    }
+}
+
+extension Document {
+    /// The party kept in the `<prefix>_name`, `_tax_id`, `_address`, `_postcode`, `_city` and
+    /// `_country` columns.
+    static func party(_ row: Row, _ prefix: String) -> PartyDetails {
+        PartyDetails(
+            name: row["\(prefix)_name"], taxId: row["\(prefix)_tax_id"], address: row["\(prefix)_address"],
+            postcode: row["\(prefix)_postcode"], city: row["\(prefix)_city"], country: row["\(prefix)_country"])
     }
 }
 

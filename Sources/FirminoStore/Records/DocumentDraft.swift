@@ -1,6 +1,7 @@
-/// The buyer as printed on a document, kept with the document whether or not it is linked to
-/// a contractor, and never changed afterwards.
-public struct BuyerSnapshot: Hashable, Sendable, Codable {
+/// A party as printed on a document — the buyer (linked to a contractor or not) or the seller
+/// (the `[seller]` of the configuration) — kept with the document as issued and never changed
+/// afterwards, so a later edit of the contractor card or the configuration leaves it alone.
+public struct PartyDetails: Hashable, Sendable, Codable {
     public var name: String
     public var taxId: String
     public var address: String
@@ -61,29 +62,6 @@ public struct DocumentLineDraft: Hashable, Sendable {
     }
 }
 
-/// The seller as printed on documents (the `[seller]` section of the configuration), kept with
-/// each document as issued, so a later change of address does not change a printed document.
-public struct SellerDetails: Hashable, Sendable {
-    public var name: String
-    public var taxId: String
-    public var address: String
-    public var postcode: String
-    public var city: String
-    public var country: String
-
-    public init(
-        name: String, taxId: String = "", address: String = "", postcode: String = "", city: String = "",
-        country: String = "PL"
-    ) {
-        self.name = name
-        self.taxId = taxId
-        self.address = address
-        self.postcode = postcode
-        self.city = city
-        self.country = country
-    }
-}
-
 /// A document to issue; ``StoreTransaction/insertDocument(_:)`` gives it its number and totals.
 public struct DocumentDraft: Hashable, Sendable {
     public var type: DocumentType
@@ -91,9 +69,9 @@ public struct DocumentDraft: Hashable, Sendable {
     public var issueDate: BusinessDate
     /// The day of sale in the seller's timezone.
     public var saleDate: BusinessDate
-    public var buyer: BuyerSnapshot
+    public var buyer: PartyDetails
     /// The seller as of issue; nil: printed with the printer's seller (the configuration's).
-    public var seller: SellerDetails?
+    public var seller: PartyDetails?
     public var contractorId: Int64?
     /// ISO 4217, e.g. `PLN`.
     public var currency: String
@@ -105,8 +83,8 @@ public struct DocumentDraft: Hashable, Sendable {
     public var movesStock: Bool
 
     public init(
-        type: DocumentType, issueDate: BusinessDate, saleDate: BusinessDate, buyer: BuyerSnapshot,
-        seller: SellerDetails? = nil, contractorId: Int64? = nil, currency: String = "PLN",
+        type: DocumentType, issueDate: BusinessDate, saleDate: BusinessDate, buyer: PartyDetails,
+        seller: PartyDetails? = nil, contractorId: Int64? = nil, currency: String = "PLN",
         baselinkerOrderId: Int64? = nil, lines: [DocumentLineDraft], movesStock: Bool = true
     ) {
         self.type = type

@@ -15,10 +15,10 @@ final class OrderProcessor {
     /// The day documents are issued on (the day of the sync in the seller's timezone).
     let issueDate: BusinessDate
     /// The seller kept with each document as issued; nil keeps none (rule tests).
-    let seller: SellerDetails?
+    let seller: PartyDetails?
     private let context: HookContext
 
-    init(rules: RuleSet, settings: OrderSettings, issueDate: BusinessDate, seller: SellerDetails? = nil) throws {
+    init(rules: RuleSet, settings: OrderSettings, issueDate: BusinessDate, seller: PartyDetails? = nil) throws {
         self.rules = rules
         self.settings = settings
         self.issueDate = issueDate
@@ -140,12 +140,12 @@ final class OrderProcessor {
     /// data, delivery data when there is none — whether or not it is linked to a contractor.
     /// A contractor matched by name may be another person of that name, and the tax id that
     /// decided a WDT or export invoice must be the one printed on it.
-    private func buyerSnapshot(_ order: SyncOrder) -> BuyerSnapshot {
+    private func buyerSnapshot(_ order: SyncOrder) -> PartyDetails {
         let hasInvoiceData = !order.buyer.company.isEmpty || !order.buyer.name.isEmpty
         let party = hasInvoiceData ? order.buyer : order.delivery
         let name = [order.buyer.company, order.buyer.name, order.delivery.company, order.delivery.name]
             .first { !$0.isEmpty } ?? ""
-        return BuyerSnapshot(
+        return PartyDetails(
             name: name, taxId: order.buyer.taxId, address: party.address, postcode: party.postcode,
             city: party.city, country: party.countryCode)
     }

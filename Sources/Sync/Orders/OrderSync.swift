@@ -103,8 +103,8 @@ public final class OrderSync {
 
 extension Configuration.Seller {
     /// The seller as printed on documents.
-    public var details: SellerDetails {
-        SellerDetails(name: name, taxId: taxId, address: address, postcode: postcode, city: city, country: country)
+    public var details: PartyDetails {
+        PartyDetails(name: name, taxId: taxId, address: address, postcode: postcode, city: city, country: country)
     }
 }
 
