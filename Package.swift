@@ -9,6 +9,23 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+extension Target.Dependency {
+    static let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+    static let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+    static let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+    static let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+    static let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+    static let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+    static let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+    static let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+    static let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+    static let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+    static let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
+    static let toml = Target.Dependency.product(name: "TOMLKit", package: "TOMLKit")
+    static let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+    static let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+}
+
 let package = Package(
     name: "Firmlink",
     platforms: [.macOS(.v14)],
@@ -23,81 +40,62 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Lua 5.4 from Debian (liblua5.4-dev) and the C shims over its macros.
-        .systemLibrary(
-            name: "CLua",
-            pkgConfig: "lua5.4",
-            providers: [.apt(["liblua5.4-dev"])]
-        ),
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
-        .target(
-            name: "LuaHost",
-            dependencies: ["CLua", "CLuaShim"],
-            swiftSettings: swiftSettings
-        ),
+        // The sandboxed Lua runtime the rules run in.
+        .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"], swiftSettings: swiftSettings),
 
+        // BaseLinker's data as it travels: JSON, lenient field reading, the records and errors.
+        .target(name: "BaseLinkerModels", swiftSettings: swiftSettings),
+        // The API client: transport, envelope, rate limit, retries, paging.
         .target(
             name: "BaseLinker",
-            dependencies: [
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["BaseLinkerModels", .asyncHTTPClient, .nioCore, .nioHTTP1, .nioPosix, .logging],
             swiftSettings: swiftSettings
         ),
+        // A local BaseLinker over a seeded account; it speaks the protocol, it does not use the client.
         .target(
             name: "BaseLinkerSandbox",
             dependencies: [
-                "BaseLinker",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
+                "BaseLinkerModels", .hummingbird, .httpTypes, .logging, .nioCore, .serviceLifecycle, .unixSignals,
             ],
             swiftSettings: swiftSettings
         ),
 
         // libharu from Debian (libhpdf-dev); it ships no pkg-config file.
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
-        .target(
-            name: "FirminoStore",
-            dependencies: [
-                "CHaru",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            swiftSettings: swiftSettings
-        ),
+        // The invoicing and warehouse store: schema, records, numbering, stock, outbox, printouts.
+        .target(name: "FirminoStore", dependencies: ["CHaru", .grdb], swiftSettings: swiftSettings),
 
         // firmlink.toml: parsing, validation, errors that name the file, line and key.
-        .target(
-            name: "Config",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
-            swiftSettings: swiftSettings
-        ),
+        .target(name: "Config", dependencies: ["FirminoStore", .toml], swiftSettings: swiftSettings),
 
-        // Orders, products and warehouses sync: the rule hooks, plans, outbox, summaries.
+        // The modules of a sync (orders; products and warehouses), the rule hooks, the outbox.
         .target(
             name: "Sync",
-            dependencies: [
-                "Config", "LuaHost", "BaseLinker", "FirminoStore",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
-            ],
+            dependencies: ["Config", "LuaHost", "BaseLinker", "BaseLinkerModels", "FirminoStore", .logging],
+            resources: [.embedInCode("Rules/default.lua")],
+            swiftSettings: swiftSettings
+        ),
+        // Rule cases and explanations: rules decided against fixture stores, without BaseLinker.
+        .target(
+            name: "RuleTesting",
+            dependencies: ["Sync", "Config", "LuaHost", "BaseLinkerModels", "FirminoStore", .yams],
             swiftSettings: swiftSettings
         ),
 
         .executableTarget(
             name: "firmlink",
             dependencies: [
-                "Config", "Sync", "LuaHost", "BaseLinker", "BaseLinkerSandbox", "FirminoStore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "Config", "Sync", "RuleTesting", "LuaHost", "BaseLinker", "BaseLinkerModels", "BaseLinkerSandbox",
+                "FirminoStore", .argumentParser, .logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -113,36 +111,27 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BaseLinkerTests",
-            dependencies: ["BaseLinker", "BaseLinkerSandbox"],
+            dependencies: ["BaseLinker", "BaseLinkerModels", "BaseLinkerSandbox", .logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BaseLinkerSandboxTests",
-            dependencies: [
-                "BaseLinkerSandbox", "BaseLinker",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
+            dependencies: ["BaseLinkerSandbox", "BaseLinker", "BaseLinkerModels", .asyncHTTPClient, .nioCore, .nioHTTP1],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "FirminoStoreTests",
-            dependencies: [
-                "FirminoStore",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
+        .testTarget(name: "FirminoStoreTests", dependencies: ["FirminoStore", .grdb, .propertyBased], swiftSettings: swiftSettings),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "FirminoStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Config", "LuaHost", "BaseLinker", "BaseLinkerSandbox", "FirminoStore"],
+            dependencies: [
+                "Sync", "RuleTesting", "Config", "LuaHost", "BaseLinker", "BaseLinkerModels", "BaseLinkerSandbox",
+                "FirminoStore", .logging,
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FirmlinkCLITests",
-            dependencies: ["BaseLinkerSandbox", "BaseLinker", "FirminoStore"],
+            dependencies: ["BaseLinkerSandbox", "BaseLinkerModels", "FirminoStore"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,3 +1,4 @@
+public import BaseLinkerModels
 import Foundation
 import Logging
 

@@ -1,3 +1,4 @@
+import BaseLinkerModels
 extension BaseLinkerClient {
     /// Runs a model reader, naming the method in its error.
     func decoding<T>(_ method: String, _ body: () throws(BaseLinkerError) -> T) throws(BaseLinkerError) -> T {

@@ -1,3 +1,4 @@
+public import BaseLinkerModels
 extension BaseLinkerClient {
     /// Products per page of the inventory list, stock and price methods; also the most
     /// products one stock update takes.

@@ -1,3 +1,4 @@
+public import BaseLinkerModels
 public import Foundation
 
 /// Which invoices `getInvoices` returns (at most 100 per call). Unset fields are not sent.

@@ -1,3 +1,4 @@
+public import BaseLinkerModels
 /// Which orders `getOrders` returns. Unset fields are not sent.
 public struct OrdersQuery: Sendable, Hashable {
     /// Unix seconds: orders confirmed at or after this instant.

@@ -1,3 +1,4 @@
+public import BaseLinkerModels
 /// A product to add with `addInventoryProduct`, or the changes to one (with ``productID``).
 /// Unset fields are not sent; ``extra`` carries any other input field as is.
 public struct InventoryProductDraft: Sendable, Hashable {

@@ -1,3 +1,4 @@
+public import BaseLinkerModels
 /// Pages of a paged BaseLinker method, fetched one at a time as the sequence is iterated.
 ///
 /// Each page is one call (rate-limited, retried like any other); iteration ends after a page

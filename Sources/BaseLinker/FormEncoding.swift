@@ -1,3 +1,4 @@
+package import BaseLinkerModels
 package import Foundation
 
 /// The connector's body: `method=<name>&parameters=<JSON>`, `application/x-www-form-urlencoded`.

@@ -1,3 +1,4 @@
+import BaseLinkerModels
 import Foundation
 
 /// What one HTTP exchange amounted to.

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import BaseLinker
+import BaseLinkerModels
 import BaseLinkerSandbox
 import Foundation
 import NIOCore

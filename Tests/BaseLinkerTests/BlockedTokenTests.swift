@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BaseLinker
+import BaseLinkerModels
 
 @Suite("Blocked token")
 struct BlockedTokenTests {

@@ -3,6 +3,7 @@ import Logging
 import Testing
 
 @testable import BaseLinker
+import BaseLinkerModels
 
 @Suite("The async-http-client transport over a real socket")
 struct HTTPClientTransportTests {

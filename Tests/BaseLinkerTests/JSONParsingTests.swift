@@ -1,4 +1,5 @@
 import BaseLinker
+import BaseLinkerModels
 import Foundation
 import Testing
 

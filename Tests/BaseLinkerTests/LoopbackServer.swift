@@ -7,6 +7,7 @@ import Darwin
 #endif
 
 @testable import BaseLinker
+import BaseLinkerModels
 
 /// A minimal HTTP/1.1 server on 127.0.0.1 over plain sockets, for testing the real transport
 /// against a real socket: it answers, hangs up, or stays silent, and records what it read.

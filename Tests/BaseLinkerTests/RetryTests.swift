@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BaseLinker
+import BaseLinkerModels
 
 @Suite("Retries of reads and writes")
 struct RetryTests {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 
 @testable import BaseLinker
+import BaseLinkerModels
 
 /// A transport that answers from a script and records what it was sent.
 final class FakeTransport: BaseLinkerTransport, @unchecked Sendable {

@@ -3,6 +3,7 @@ import Logging
 import Testing
 
 @testable import BaseLinker
+import BaseLinkerModels
 
 @Suite("The token never leaks")
 struct TokenSecrecyTests {

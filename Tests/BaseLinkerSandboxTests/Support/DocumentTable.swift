@@ -1,8 +1,9 @@
 import BaseLinker
+import BaseLinkerModels
 import BaseLinkerSandbox
 import Foundation
 
-/// DESIGN §4's document-type table, read straight off a getOrders order object, to check that
+/// The built-in rules' document-type table (docs/rules.md), read straight off a getOrders order object, to check that
 /// the generated orders exercise every row.
 struct DocumentTable {
     /// Country per `bl_` warehouse id; the first one is the default warehouse.

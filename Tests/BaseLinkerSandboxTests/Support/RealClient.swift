@@ -1,4 +1,5 @@
 import BaseLinker
+import BaseLinkerModels
 import BaseLinkerSandbox
 import Foundation
 

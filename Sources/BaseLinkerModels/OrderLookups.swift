@@ -37,7 +37,7 @@ public struct OrderSource: Sendable, Hashable {
     }
 
     /// Reads the `sources` object (type → id → name), sorted by type then id.
-    static func list(from sources: JSONValue) throws(BaseLinkerError) -> [OrderSource] {
+    package static func list(from sources: JSONValue) throws(BaseLinkerError) -> [OrderSource] {
         guard let types = sources.lenientObject else {
             throw FieldReader.error("sources: expected an object, got \(sources.excerpt)")
         }

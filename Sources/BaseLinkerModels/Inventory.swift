@@ -77,7 +77,7 @@ public struct StockUpdateResult: Sendable, Hashable {
         self.warnings = warnings
     }
 
-    init(response: JSONValue) throws(BaseLinkerError) {
+    package init(response: JSONValue) throws(BaseLinkerError) {
         let fields = try FieldReader(response, context: "response")
         counter = try fields.int("counter") ?? 0
         if case .string(let text)? = fields.object["warnings"], !text.isEmpty {
