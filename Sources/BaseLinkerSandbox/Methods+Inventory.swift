@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 
 /// Inventories, warehouses, price groups and reading products.
 extension SandboxAccount {

@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 import Foundation
 
 /// Numbering series, invoices and their attached files.

@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 
 /// getOrders, statuses, sources, status changes and the journal.
 extension SandboxAccount {

@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 
 /// Stock and prices by page, stock updates, and adding or changing products.
 extension SandboxAccount {

@@ -1,18 +1,18 @@
 /// A warehouse as `getInventoryWarehouses` lists it. Only `bl` warehouses take stock writes;
 /// `shop` ones mirror a connected shop and are read-only.
-public struct SandboxWarehouse: Sendable, Hashable {
+package struct SandboxWarehouse: Sendable, Hashable {
     /// `bl` or `shop`.
-    public var type: String
-    public var id: Int
-    public var name: String
-    public var description: String
-    public var stockEdition: Bool
-    public var isDefault: Bool
+    package var type: String
+    package var id: Int
+    package var name: String
+    package var description: String
+    package var stockEdition: Bool
+    package var isDefault: Bool
     /// Where the goods physically are (ISO code). BaseLinker has no such field; the sandbox keeps
     /// it so tests can map warehouses to store warehouses of the right country.
-    public var country: String
+    package var country: String
 
-    public init(
+    package init(
         type: String = "bl", id: Int, name: String, description: String = "", stockEdition: Bool = true,
         isDefault: Bool = false, country: String = "PL"
     ) {
@@ -26,54 +26,54 @@ public struct SandboxWarehouse: Sendable, Hashable {
     }
 
     /// `bl_1`, `shop_101`: the key of stock maps.
-    public var key: String { "\(type)_\(id)" }
+    package var key: String { "\(type)_\(id)" }
 }
 
-public struct SandboxPriceGroup: Sendable, Hashable {
-    public var id: Int
-    public var name: String
-    public var description: String
-    public var currency: String
-    public var isDefault: Bool
+package struct SandboxPriceGroup: Sendable, Hashable {
+    package var id: Int
+    package var name: String
+    package var description: String
+    package var currency: String
+    package var isDefault: Bool
 }
 
 /// A BaseLinker catalog (`getInventories`).
-public struct SandboxInventory: Sendable, Hashable {
-    public var id: Int
-    public var name: String
-    public var description: String
-    public var languages: [String]
-    public var defaultLanguage: String
-    public var priceGroups: [Int]
-    public var defaultPriceGroup: Int
+package struct SandboxInventory: Sendable, Hashable {
+    package var id: Int
+    package var name: String
+    package var description: String
+    package var languages: [String]
+    package var defaultLanguage: String
+    package var priceGroups: [Int]
+    package var defaultPriceGroup: Int
     /// Warehouse keys (`bl_1`, `shop_101`).
-    public var warehouses: [String]
-    public var defaultWarehouse: String
-    public var reservations: Bool
-    public var isDefault: Bool
+    package var warehouses: [String]
+    package var defaultWarehouse: String
+    package var reservations: Bool
+    package var isDefault: Bool
 }
 
 /// A product of the inventory.
-public struct SandboxProduct: Sendable, Hashable {
-    public var id: Int
-    public var sku: String
-    public var ean: String
-    public var name: String
-    public var description: String
+package struct SandboxProduct: Sendable, Hashable {
+    package var id: Int
+    package var sku: String
+    package var ean: String
+    package var name: String
+    package var description: String
     /// 23, 8, 5, 0, or −1 (exempt).
-    public var taxRate: Double
-    public var weight: Double
-    public var categoryId: Int
-    public var manufacturerId: Int
+    package var taxRate: Double
+    package var weight: Double
+    package var categoryId: Int
+    package var manufacturerId: Int
     /// Gross price per price group id.
-    public var prices: [Int: Double]
+    package var prices: [Int: Double]
     /// Quantity per `bl_` warehouse id.
-    public var stock: [Int: Int]
+    package var stock: [Int: Int]
     /// Shelf location per `bl_` warehouse id.
-    public var locations: [Int: String]
-    public var tags: [String]
+    package var locations: [Int: String]
+    package var tags: [String]
 
-    public init(
+    package init(
         id: Int = 0, sku: String = "", ean: String = "", name: String, description: String = "",
         taxRate: Double = 23, weight: Double = 0, categoryId: Int = 0, manufacturerId: Int = 0,
         prices: [Int: Double] = [:], stock: [Int: Int] = [:], locations: [Int: String] = [:], tags: [String] = []

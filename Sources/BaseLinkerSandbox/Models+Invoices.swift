@@ -1,43 +1,43 @@
 /// A numbering series (`getSeries`): `INVOICE`, `RECEIPT` or `CORRECTION`.
-public struct SandboxSeries: Sendable, Hashable {
-    public var id: Int
-    public var type: String
-    public var name: String
+package struct SandboxSeries: Sendable, Hashable {
+    package var id: Int
+    package var type: String
+    package var name: String
     /// BaseLinker's pattern: `%N` the number in the month, `%M` the month, `%Y` the year.
-    public var format: String
+    package var format: String
 }
 
 /// An invoice BaseLinker issued for an order (`addInvoice`), with the file attached to it.
-public struct SandboxInvoice: Sendable, Hashable {
-    public var id: Int
-    public var orderId: Int
-    public var seriesId: Int
-    public var number: String
-    public var subId: Int
-    public var month: Int
-    public var year: Int
-    public var dateAdd: Int
-    public var dateSell: Int
-    public var currency: String
-    public var totalGross: Double
-    public var totalNet: Double
+package struct SandboxInvoice: Sendable, Hashable {
+    package var id: Int
+    package var orderId: Int
+    package var seriesId: Int
+    package var number: String
+    package var subId: Int
+    package var month: Int
+    package var year: Int
+    package var dateAdd: Int
+    package var dateSell: Int
+    package var currency: String
+    package var totalGross: Double
+    package var totalNet: Double
     /// The `vat_rate` asked for: `DEFAULT`, `ITEM`, `EXPT`, `NP`, `OO` or a number.
-    public var vatRate: String
+    package var vatRate: String
     /// Empty until `addOrderInvoiceFile` sets it.
-    public var externalInvoiceNumber: String
+    package var externalInvoiceNumber: String
     /// The decoded size of the attached file; 0 when none.
-    public var fileBytes: Int
+    package var fileBytes: Int
     /// How many times a file was attached (each replaces the last).
-    public var fileUploads: Int
+    package var fileUploads: Int
 }
 
 /// An event of `getJournalList`.
-public struct SandboxJournalEntry: Sendable, Hashable {
-    public var id: Int
-    public var orderId: Int
+package struct SandboxJournalEntry: Sendable, Hashable {
+    package var id: Int
+    package var orderId: Int
     /// 1 order created, 7 invoice issued, 18 status changed, … (reference §2.18).
-    public var type: Int
+    package var type: Int
     /// For type 18 the new status id, for type 7 the invoice id.
-    public var objectId: Int
-    public var date: Int
+    package var objectId: Int
+    package var date: Int
 }

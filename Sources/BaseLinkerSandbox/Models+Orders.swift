@@ -1,11 +1,11 @@
 /// An order status of the account (`getOrderStatusList`).
-public struct SandboxStatus: Sendable, Hashable {
-    public var id: Int
-    public var name: String
-    public var nameForCustomer: String
-    public var color: String
+package struct SandboxStatus: Sendable, Hashable {
+    package var id: Int
+    package var name: String
+    package var nameForCustomer: String
+    package var color: String
 
-    public init(id: Int, name: String, nameForCustomer: String, color: String) {
+    package init(id: Int, name: String, nameForCustomer: String, color: String) {
         self.id = id
         self.name = name
         self.nameForCustomer = nameForCustomer
@@ -14,12 +14,12 @@ public struct SandboxStatus: Sendable, Hashable {
 }
 
 /// Where orders come from (`getOrderSources`): a type such as `shop` or `allegro` and an id.
-public struct SandboxOrderSource: Sendable, Hashable {
-    public var type: String
-    public var id: Int
-    public var name: String
+package struct SandboxOrderSource: Sendable, Hashable {
+    package var type: String
+    package var id: Int
+    package var name: String
 
-    public init(type: String, id: Int, name: String) {
+    package init(type: String, id: Int, name: String) {
         self.type = type
         self.id = id
         self.name = name
@@ -27,19 +27,19 @@ public struct SandboxOrderSource: Sendable, Hashable {
 }
 
 /// A name-and-address block of an order, for delivery or for the invoice.
-public struct SandboxAddress: Sendable, Hashable {
-    public var fullname: String
-    public var company: String
-    public var address: String
-    public var postcode: String
-    public var city: String
-    public var state: String
+package struct SandboxAddress: Sendable, Hashable {
+    package var fullname: String
+    package var company: String
+    package var address: String
+    package var postcode: String
+    package var city: String
+    package var state: String
     /// The country's name as the panel shows it (in Polish).
-    public var country: String
+    package var country: String
     /// ISO 3166 code as BaseLinker sends it; may be empty.
-    public var countryCode: String
+    package var countryCode: String
 
-    public init(
+    package init(
         fullname: String = "", company: String = "", address: String = "", postcode: String = "",
         city: String = "", state: String = "", country: String = "", countryCode: String = ""
     ) {
@@ -55,30 +55,30 @@ public struct SandboxAddress: Sendable, Hashable {
 }
 
 /// One line (`products[]`) of an order.
-public struct SandboxOrderLine: Sendable, Hashable {
+package struct SandboxOrderLine: Sendable, Hashable {
     /// `db` for the BaseLinker inventory, `shop` for a shop's own storage.
-    public var storage: String
-    public var storageId: Int
-    public var orderProductId: Int
+    package var storage: String
+    package var storageId: Int
+    package var orderProductId: Int
     /// The inventory product id as text; empty when the product is unknown.
-    public var productId: String
-    public var variantId: Int
-    public var name: String
-    public var sku: String
-    public var ean: String
-    public var location: String
+    package var productId: String
+    package var variantId: Int
+    package var name: String
+    package var sku: String
+    package var ean: String
+    package var location: String
     /// The numeric id of a `bl_` warehouse; 0 for lines outside the inventory.
-    public var warehouseId: Int
-    public var auctionId: String
-    public var attributes: String
+    package var warehouseId: Int
+    package var auctionId: String
+    package var attributes: String
     /// Gross price of one item in the order's currency.
-    public var priceGross: Double
+    package var priceGross: Double
     /// 0–100, or BaseLinker's −1 (exempt), −0.02 (not taxable), −0.03 (reverse charge).
-    public var taxRate: Double
-    public var quantity: Int
-    public var weight: Double
+    package var taxRate: Double
+    package var quantity: Int
+    package var weight: Double
 
-    public init(
+    package init(
         storage: String = "db", storageId: Int = 0, orderProductId: Int = 0, productId: String = "",
         variantId: Int = 0, name: String, sku: String = "", ean: String = "", location: String = "",
         warehouseId: Int = 0, auctionId: String = "", attributes: String = "", priceGross: Double,
@@ -105,80 +105,80 @@ public struct SandboxOrderLine: Sendable, Hashable {
 
 /// How an order's JSON departs from the documented types, the way real BaseLinker orders do
 /// (reference §2.99). Chosen per order by the generator, so the same seed gives the same JSON.
-public struct OrderQuirks: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt32
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+package struct OrderQuirks: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt32
+    package init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// `"order_id": "6200012"` and `"shop_order_id": "2824"`.
-    public static let idsAsStrings = OrderQuirks(rawValue: 1 << 0)
+    package static let idsAsStrings = OrderQuirks(rawValue: 1 << 0)
     /// `want_invoice`, `payment_method_cod` as `1`/`0` instead of `"1"`/`"0"`.
-    public static let flagsAsInts = OrderQuirks(rawValue: 1 << 1)
+    package static let flagsAsInts = OrderQuirks(rawValue: 1 << 1)
     /// `want_invoice`, `payment_method_cod` as `true`/`false`.
-    public static let flagsAsBools = OrderQuirks(rawValue: 1 << 2)
+    package static let flagsAsBools = OrderQuirks(rawValue: 1 << 2)
     /// `"payment_done": "149.99"`.
-    public static let paymentDoneAsString = OrderQuirks(rawValue: 1 << 3)
+    package static let paymentDoneAsString = OrderQuirks(rawValue: 1 << 3)
     /// No `invoice_country_code` key at all (the buyer country falls back to delivery).
-    public static let missingInvoiceCountryCode = OrderQuirks(rawValue: 1 << 4)
+    package static let missingInvoiceCountryCode = OrderQuirks(rawValue: 1 << 4)
     /// `"invoice_country_code": ""`.
-    public static let emptyInvoiceCountryCode = OrderQuirks(rawValue: 1 << 5)
+    package static let emptyInvoiceCountryCode = OrderQuirks(rawValue: 1 << 5)
     /// `variant_id` as the number `0` rather than the usual `"0"`.
-    public static let variantIdAsInt = OrderQuirks(rawValue: 1 << 6)
+    package static let variantIdAsInt = OrderQuirks(rawValue: 1 << 6)
     /// Line `product_id` as a number rather than text.
-    public static let productIdAsInt = OrderQuirks(rawValue: 1 << 7)
+    package static let productIdAsInt = OrderQuirks(rawValue: 1 << 7)
     /// `pick_status`/`pack_status` as `"1"`/`"0"` (the official sample) instead of
     /// `pick_state`/`pack_state` ints.
-    public static let pickPackStatusStrings = OrderQuirks(rawValue: 1 << 8)
+    package static let pickPackStatusStrings = OrderQuirks(rawValue: 1 << 8)
     /// Country codes in lower case (`"de"`).
-    public static let lowercaseCountryCodes = OrderQuirks(rawValue: 1 << 9)
+    package static let lowercaseCountryCodes = OrderQuirks(rawValue: 1 << 9)
     /// `"delivery_price": "13.99"`, line `warehouse_id` and `storage_id` as text.
-    public static let numbersAsStrings = OrderQuirks(rawValue: 1 << 10)
+    package static let numbersAsStrings = OrderQuirks(rawValue: 1 << 10)
     /// No `confirmed` key (as in the official sample).
-    public static let missingConfirmed = OrderQuirks(rawValue: 1 << 11)
+    package static let missingConfirmed = OrderQuirks(rawValue: 1 << 11)
 }
 
 /// A BaseLinker order as the sandbox keeps it; `getOrders` renders it with its ``quirks``.
-public struct SandboxOrder: Sendable, Hashable {
+package struct SandboxOrder: Sendable, Hashable {
     /// Assigned by the account when the order is added.
-    public var id: Int
-    public var shopOrderId: Int
-    public var externalOrderId: String
+    package var id: Int
+    package var shopOrderId: Int
+    package var externalOrderId: String
     /// `shop`, `personal`, `allegro`, `amazon`, `ebay`.
-    public var source: String
-    public var sourceId: Int
-    public var statusId: Int
+    package var source: String
+    package var sourceId: Int
+    package var statusId: Int
     /// Unix seconds.
-    public var dateAdd: Int
+    package var dateAdd: Int
     /// Unix seconds; 0 while the order is unconfirmed.
-    public var dateConfirmed: Int
-    public var dateInStatus: Int
-    public var confirmed: Bool
-    public var userLogin: String
-    public var currency: String
-    public var paymentMethod: String
-    public var cashOnDelivery: Bool
-    public var paymentDone: Double
-    public var userComments: String
-    public var adminComments: String
-    public var email: String
-    public var phone: String
-    public var deliveryMethodId: Int
-    public var deliveryMethod: String
-    public var deliveryPrice: Double
-    public var deliveryPackageModule: String
-    public var deliveryPackageNumber: String
-    public var delivery: SandboxAddress
+    package var dateConfirmed: Int
+    package var dateInStatus: Int
+    package var confirmed: Bool
+    package var userLogin: String
+    package var currency: String
+    package var paymentMethod: String
+    package var cashOnDelivery: Bool
+    package var paymentDone: Double
+    package var userComments: String
+    package var adminComments: String
+    package var email: String
+    package var phone: String
+    package var deliveryMethodId: Int
+    package var deliveryMethod: String
+    package var deliveryPrice: Double
+    package var deliveryPackageModule: String
+    package var deliveryPackageNumber: String
+    package var delivery: SandboxAddress
     /// A parcel locker or pick-up point; all fields empty when none.
-    public var deliveryPoint: SandboxAddress
-    public var deliveryPointId: String
-    public var invoice: SandboxAddress
-    public var invoiceNip: String
-    public var wantInvoice: Bool
-    public var lines: [SandboxOrderLine]
-    public var quirks: OrderQuirks
+    package var deliveryPoint: SandboxAddress
+    package var deliveryPointId: String
+    package var invoice: SandboxAddress
+    package var invoiceNip: String
+    package var wantInvoice: Bool
+    package var lines: [SandboxOrderLine]
+    package var quirks: OrderQuirks
 
     /// A confirmed, prepaid order; change what a test needs. With `dateConfirmed` 0 the account
     /// dates it one second after its latest order when it is added.
-    public init(
+    package init(
         id: Int = 0, statusId: Int, dateConfirmed: Int = 0, currency: String = "PLN",
         delivery: SandboxAddress, invoice: SandboxAddress? = nil, invoiceNip: String = "",
         wantInvoice: Bool = false, lines: [SandboxOrderLine], deliveryMethod: String = "Kurier DPD",
@@ -220,7 +220,7 @@ public struct SandboxOrder: Sendable, Hashable {
     }
 
     /// Lines plus delivery, gross, in the order's currency.
-    public var total: Double {
+    package var total: Double {
         let cents = lines.reduce(0) { $0 + Money.cents($1.priceGross) * $1.quantity } + Money.cents(deliveryPrice)
         return Money.amount(cents)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an order is about: who buys, from where, and which warehouse ships the first line.
-/// Together with the warehouses' countries this fixes the document DESIGN §4 asks for.
+/// Together with the warehouses' countries this fixes the document the built-in rules choose (docs/rules.md).
 struct Scenario {
     var isCompany = false
     var country = "PL"
@@ -31,7 +31,7 @@ struct OrderGenerator {
         lastAdd = Int(start.timeIntervalSince1970)
     }
 
-    /// One order for every row of DESIGN §4, with the default warehouse Polish and with the
+    /// One order for every row of the document-type table (docs/rules.md), with the default warehouse Polish and with the
     /// German one, plus the fall-backs (no invoice country, no country at all, no lines).
     static let coverage: [Scenario] = [
         Scenario(),                                                              // receipt (default)

@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 
 extension SandboxOrder {
     /// The order as `getOrders` sends it, with its quirks applied.

@@ -1,5 +1,5 @@
 import Foundation
-import BaseLinker
+import BaseLinkerModels
 
 /// The `parameters` object of a call, read leniently the way PHP reads it (`"5"` is 5, `"1"` and
 /// `true` are true), with errors that name the parameter.

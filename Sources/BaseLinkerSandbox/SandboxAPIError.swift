@@ -5,16 +5,16 @@
 /// `ERROR_UNKNOWN_METHOD` as observed, and otherwise plain, descriptive codes of its own:
 /// `ERROR_BAD_TOKEN` ("Invalid token") for a missing or wrong token, `ERROR_BAD_PARAMETERS` for
 /// unreadable or missing parameters, and `ERROR_*_NOT_FOUND` for unknown ids.
-public struct SandboxAPIError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let code: String
-    public let message: String
+package struct SandboxAPIError: Error, Sendable, Hashable, CustomStringConvertible {
+    package let code: String
+    package let message: String
 
-    public init(code: String, message: String) {
+    package init(code: String, message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { "\(code): \(message)" }
+    package var description: String { "\(code): \(message)" }
 
     static let badToken = SandboxAPIError(code: "ERROR_BAD_TOKEN", message: "Invalid token")
 

@@ -1,10 +1,11 @@
-public import BaseLinker
-public import Foundation
+package import BaseLinkerModels
+package import BaseLinkerModels
+package import Foundation
 
 extension SandboxAccount {
     /// The whole account as the API shows it (plus warehouse countries and invoice files), for
     /// comparing accounts: equal seeds and sizes give byte-equal ``snapshotData()``.
-    public func snapshot() -> JSONValue {
+    package func snapshot() -> JSONValue {
         let allProducts = Parameters(["inventory_id": .int(Int64(AccountGenerator.inventoryId)),
                                       "products": .array(state.sortedProducts.map { .int(Int64($0.id)) })])
         return .object([
@@ -28,7 +29,7 @@ extension SandboxAccount {
         ])
     }
 
-    public func snapshotData() -> Data {
+    package func snapshotData() -> Data {
         (try? snapshot().serialized()) ?? Data()
     }
 }

@@ -1,19 +1,20 @@
-public import BaseLinker
-public import Foundation
+package import BaseLinkerModels
+package import BaseLinkerModels
+package import Foundation
 
 /// The in-memory BaseLinker account the sandbox serves: statuses, sources, warehouses, one
 /// inventory with products, orders, invoices and the journal. Every API call runs on this actor,
 /// so calls are atomic; tests reach the same state through the methods below (move an order to
 /// another status, add an order between two syncs, read what a sync attached).
-public actor SandboxAccount {
+package actor SandboxAccount {
     var state: AccountState
     let clock: any SandboxClock
 
     /// 2026-11-01 00:00 in Europe/Warsaw: the first `date_confirmed` of a generated account.
-    public static let defaultOrdersStart = WarsawTime.startOfDay(year: 2026, month: 11, day: 1)
+    package static let defaultOrdersStart = WarsawTime.startOfDay(year: 2026, month: 11, day: 1)
 
     /// A generated account; the same arguments give a byte-identical ``snapshot()``.
-    public init(
+    package init(
         seed: UInt64 = 1, orders: Int = 200, products: Int = 100,
         ordersStart: Date = SandboxAccount.defaultOrdersStart, clock: any SandboxClock = SystemSandboxClock()
     ) {
@@ -27,34 +28,34 @@ public actor SandboxAccount {
 
     // MARK: Reading
 
-    public var statuses: [SandboxStatus] { state.statuses }
-    public var orderSources: [SandboxOrderSource] { state.sources }
-    public var warehouses: [SandboxWarehouse] { state.warehouses }
-    public var inventories: [SandboxInventory] { state.inventories }
-    public var priceGroups: [SandboxPriceGroup] { state.priceGroups }
-    public var series: [SandboxSeries] { state.series }
-    public var journal: [SandboxJournalEntry] { state.journal }
+    package var statuses: [SandboxStatus] { state.statuses }
+    package var orderSources: [SandboxOrderSource] { state.sources }
+    package var warehouses: [SandboxWarehouse] { state.warehouses }
+    package var inventories: [SandboxInventory] { state.inventories }
+    package var priceGroups: [SandboxPriceGroup] { state.priceGroups }
+    package var series: [SandboxSeries] { state.series }
+    package var journal: [SandboxJournalEntry] { state.journal }
 
     /// All orders by id, unconfirmed ones included.
-    public func orders() -> [SandboxOrder] { state.sortedOrders }
-    public func order(_ id: Int) -> SandboxOrder? { state.orders[id] }
-    public func products() -> [SandboxProduct] { state.sortedProducts }
-    public func product(_ id: Int) -> SandboxProduct? { state.products[id] }
+    package func orders() -> [SandboxOrder] { state.sortedOrders }
+    package func order(_ id: Int) -> SandboxOrder? { state.orders[id] }
+    package func products() -> [SandboxProduct] { state.sortedProducts }
+    package func product(_ id: Int) -> SandboxProduct? { state.products[id] }
 
     /// Invoices by id, of one order or of all.
-    public func invoices(orderId: Int? = nil) -> [SandboxInvoice] {
+    package func invoices(orderId: Int? = nil) -> [SandboxInvoice] {
         state.sortedInvoices.filter { orderId == nil || $0.orderId == orderId }
     }
 
     /// The order as `getOrders` would send it.
-    public func orderJSON(_ id: Int) -> JSONValue? { state.orders[id]?.json }
+    package func orderJSON(_ id: Int) -> JSONValue? { state.orders[id]?.json }
 
     // MARK: Changing
 
     /// Adds an order with the next free id and returns it. A confirmed order without a
     /// `date_confirmed` gets one second after the latest order's.
     @discardableResult
-    public func addOrder(_ order: SandboxOrder) -> SandboxOrder {
+    package func addOrder(_ order: SandboxOrder) -> SandboxOrder {
         var order = order
         if order.confirmed, order.dateConfirmed == 0 {
             order.dateConfirmed = latestOrderDate + 1
@@ -67,7 +68,7 @@ public actor SandboxAccount {
     /// Adds `count` realistic orders, drawn from `seed` like the account's own, arriving after
     /// every existing order (for "new orders between two syncs").
     @discardableResult
-    public func addGeneratedOrders(_ count: Int, seed: UInt64) -> [SandboxOrder] {
+    package func addGeneratedOrders(_ count: Int, seed: UInt64) -> [SandboxOrder] {
         let start = Date(timeIntervalSince1970: TimeInterval(latestOrderDate + 1))
         var generator = OrderGenerator(seed: seed, start: start, products: state.sortedProducts)
         generator.nextShopOrderId = (state.orders.values.map(\.shopOrderId).max() ?? 0) + 1
@@ -79,7 +80,7 @@ public actor SandboxAccount {
     }
 
     /// Changes an order in place; its id stays.
-    public func updateOrder(_ id: Int, _ change: @Sendable (inout SandboxOrder) -> Void) throws(SandboxAPIError) {
+    package func updateOrder(_ id: Int, _ change: @Sendable (inout SandboxOrder) -> Void) throws(SandboxAPIError) {
         guard var order = state.orders[id] else { throw .orderNotFound(id) }
         change(&order)
         order.id = id
@@ -87,12 +88,12 @@ public actor SandboxAccount {
     }
 
     /// Moves an order to a status, as `setOrderStatus` does (journal event 18).
-    public func setOrderStatus(_ orderId: Int, to statusId: Int) throws(SandboxAPIError) {
+    package func setOrderStatus(_ orderId: Int, to statusId: Int) throws(SandboxAPIError) {
         try applyStatus(statusId, to: [orderId])
     }
 
     @discardableResult
-    public func addProduct(_ product: SandboxProduct) -> SandboxProduct {
+    package func addProduct(_ product: SandboxProduct) -> SandboxProduct {
         var product = product
         product.id = state.nextProductId
         state.nextProductId += 1
@@ -100,7 +101,7 @@ public actor SandboxAccount {
         return product
     }
 
-    public func setStock(productId: Int, warehouseId: Int, quantity: Int) throws(SandboxAPIError) {
+    package func setStock(productId: Int, warehouseId: Int, quantity: Int) throws(SandboxAPIError) {
         guard state.products[productId] != nil else { throw .productNotFound(productId) }
         state.products[productId]?.stock[warehouseId] = quantity
     }
@@ -109,7 +110,7 @@ public actor SandboxAccount {
 
     /// Runs one API method on the account and returns the fields that go beside
     /// `"status": "SUCCESS"`.
-    public func call(_ method: String, parameters: [String: JSONValue]) throws(SandboxAPIError) -> [String: JSONValue] {
+    package func call(_ method: String, parameters: [String: JSONValue]) throws(SandboxAPIError) -> [String: JSONValue] {
         let p = Parameters(parameters)
         switch method {
         case "getOrders": return try getOrders(p)
@@ -138,7 +139,7 @@ public actor SandboxAccount {
     }
 
     /// Method names `call` answers.
-    public static let methods: [String] = [
+    package static let methods: [String] = [
         "getOrders", "getOrderStatusList", "getOrderSources", "setOrderStatus", "setOrderStatuses",
         "getJournalList", "getSeries", "addInvoice", "getInvoices", "addOrderInvoiceFile", "getInventories",
         "getInventoryWarehouses", "addInventoryWarehouse", "getInventoryPriceGroups", "getInventoryProductsList",

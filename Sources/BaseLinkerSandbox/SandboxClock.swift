@@ -1,39 +1,39 @@
-public import Foundation
+package import Foundation
 
 /// The time the sandbox lives in: order dates of new events, invoice dates, the rate-limit
 /// window and token blocks. Tests inject a ``ManualSandboxClock`` so nothing waits for real time.
-public protocol SandboxClock: Sendable {
+package protocol SandboxClock: Sendable {
     var now: Date { get }
 }
 
 /// The machine's clock.
-public struct SystemSandboxClock: SandboxClock {
-    public init() {}
-    public var now: Date { Date() }
+package struct SystemSandboxClock: SandboxClock {
+    package init() {}
+    package var now: Date { Date() }
 }
 
 /// A clock that stands still until a test moves it.
-public final class ManualSandboxClock: SandboxClock, @unchecked Sendable {
+package final class ManualSandboxClock: SandboxClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
 
-    public init(_ start: Date) {
+    package init(_ start: Date) {
         current = start
     }
 
-    public var now: Date {
+    package var now: Date {
         lock.lock()
         defer { lock.unlock() }
         return current
     }
 
-    public func advance(by seconds: TimeInterval) {
+    package func advance(by seconds: TimeInterval) {
         lock.lock()
         defer { lock.unlock() }
         current = current.addingTimeInterval(seconds)
     }
 
-    public func set(_ date: Date) {
+    package func set(_ date: Date) {
         lock.lock()
         defer { lock.unlock() }
         current = date

@@ -22,13 +22,23 @@ public struct SandboxConfiguration: Sendable {
     /// How long a `timeout` fault holds its answer back: half as long again as the client's
     /// default request timeout (60 s), so the answer never arrives just in time.
     public var timeoutDelay: TimeInterval = 90
-    public var clock: any SandboxClock = SystemSandboxClock()
+    package var clock: any SandboxClock = SystemSandboxClock()
     /// Largest request body accepted (files arrive base64-encoded in the body).
     public var maxBodySize = 64 << 20
 
     public init(
         port: Int = 0, token: String = "sandbox", seed: UInt64 = 1, orders: Int = 200, products: Int = 100,
-        requestsPerMinute: Int = 100, faults: SandboxFaults = .none, clock: any SandboxClock = SystemSandboxClock()
+        requestsPerMinute: Int = 100, faults: SandboxFaults = .none
+    ) {
+        self.init(
+            port: port, token: token, seed: seed, orders: orders, products: products,
+            requestsPerMinute: requestsPerMinute, faults: faults, clock: SystemSandboxClock())
+    }
+
+    /// A configuration on a clock of the caller's (tests move time on their own).
+    package init(
+        port: Int = 0, token: String = "sandbox", seed: UInt64 = 1, orders: Int = 200, products: Int = 100,
+        requestsPerMinute: Int = 100, faults: SandboxFaults = .none, clock: any SandboxClock
     ) {
         self.port = port
         self.token = token

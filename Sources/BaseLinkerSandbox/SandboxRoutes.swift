@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -18,7 +18,7 @@ import UnixSignals
 public actor SandboxServer {
     public nonisolated let configuration: SandboxConfiguration
     /// The account the server answers from; tests change it between requests.
-    public nonisolated let account: SandboxAccount
+    package nonisolated let account: SandboxAccount
     private let desk: RequestDesk
     private var group: ServiceGroup?
     private var task: Task<Void, any Error>?
@@ -27,7 +27,12 @@ public actor SandboxServer {
 
     /// A server over a freshly generated account (from the configuration's seed and sizes), or
     /// over the account given.
-    public init(_ configuration: SandboxConfiguration = SandboxConfiguration(), account: SandboxAccount? = nil) {
+    public init(_ configuration: SandboxConfiguration = SandboxConfiguration()) {
+        self.init(configuration, account: nil)
+    }
+
+    /// A server over the account given (nil: a fresh one from the configuration).
+    package init(_ configuration: SandboxConfiguration, account: SandboxAccount?) {
         self.configuration = configuration
         self.account = account ?? SandboxAccount(
             seed: configuration.seed, orders: configuration.orders, products: configuration.products,
@@ -60,7 +65,7 @@ public actor SandboxServer {
         self.task = nil
     }
 
-    public var stats: SandboxStats {
+    package var stats: SandboxStats {
         get async { await desk.snapshot }
     }
 

@@ -1,18 +1,18 @@
-import BaseLinker
+import BaseLinkerModels
 
 /// What the sandbox has served: `GET /sandbox/stats`.
-public struct SandboxStats: Sendable, Hashable {
+package struct SandboxStats: Sendable, Hashable {
     /// Requests per method name that got past the token check and the rate limit (faulted
     /// ones included).
-    public var requests: [String: Int] = [:]
+    package var requests: [String: Int] = [:]
     /// Requests refused with `ERROR_BLOCKED_TOKEN`.
-    public var rejected = 0
+    package var rejected = 0
     /// Injected faults by kind (`500`, `timeout`, `malformed`, `types`).
-    public var faults: [String: Int] = [:]
+    package var faults: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
-    public var totalRequests: Int { requests.values.reduce(0, +) }
+    package var totalRequests: Int { requests.values.reduce(0, +) }
 
     var json: JSONValue {
         .object([

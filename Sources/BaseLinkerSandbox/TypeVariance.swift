@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 
 /// Changes the types of values in an answer the way BaseLinker's PHP backend does from method
 /// to method and year to year (reference §2.99), never what they mean: a number may arrive as

@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 import BaseLinkerSandbox
 import Foundation
 import Testing
