@@ -1,3 +1,4 @@
+import FirminoStore
 import Foundation
 import TOMLKit
 
@@ -62,6 +63,7 @@ extension Configuration {
         configuration.rules = try reader.table("rules", readRules)
         configuration.numbering = try reader.table("numbering", readNumbering)
         try reader.rejectUnknownKeys()
+        try configuration.checkNumbering()
         return configuration
     }
 
@@ -120,7 +122,7 @@ extension Configuration {
     private static func readOrders(_ table: TableReader) throws -> Orders {
         var section = Orders()
         if let from = try table.optionalString("from") {
-            guard let day = CalendarDay(from) else {
+            guard let day = BusinessDate(from) else {
                 throw table.error("from", "must be a date written YYYY-MM-DD, found \"\(from)\"")
             }
             section.from = day
@@ -216,16 +218,21 @@ extension Configuration {
         return section
     }
 
-    /// The formats are read as text here; whether they can number documents (placeholders,
-    /// a month and a year, no two types able to give one number) is the store's rule, checked
-    /// against this configuration with ``Configuration/error(key:_:)`` naming the line.
-    private static func readNumbering(_ table: TableReader) throws -> Numbering {
-        var section = Numbering()
-        section.receipt = try table.string("receipt", default: section.receipt)
-        section.invoice = try table.string("invoice", default: section.invoice)
-        section.invoiceWDT = try table.string("invoice_wdt", default: section.invoiceWDT)
-        section.invoiceExport = try table.string("invoice_export", default: section.invoiceExport)
-        return section
+    private static func readNumbering(_ table: TableReader) throws -> NumberingFormats {
+        var formats = NumberingFormats.default
+        for type in DocumentType.allCases {
+            // The keys are the document types' names: `numbering.invoice_wdt`.
+            formats[type] = try table.string(type.rawValue, default: formats[type])
+        }
+        return formats
+    }
+
+    /// Whether the formats can number documents (placeholders, a month and a year, no two
+    /// types able to give one number) is the store's rule; broken, it is an error naming the
+    /// line of the format, before any store is opened.
+    private func checkNumbering() throws(ConfigurationError) {
+        guard let problem = numbering.problem() else { return }
+        throw error(key: "numbering.\(problem.type.rawValue)", "\(problem.reason), found \"\(problem.format)\"")
     }
 
     private static func countryCode(_ table: TableReader, _ key: String, default fallback: String) throws -> String {

@@ -1,6 +1,7 @@
+public import FirminoStore
 public import Foundation
 
-/// The seller's `firmlink.toml`, parsed and checked (DESIGN §1). Every key is optional and has
+/// The seller's `firmlink.toml`, parsed and checked (docs/configuration.md). Every key is optional and has
 /// the default shown in the README; what is present must have the right type and a valid value.
 public struct Configuration: Sendable {
     /// The file this configuration was read from (as given), for messages.
@@ -13,7 +14,8 @@ public struct Configuration: Sendable {
     public var products = Products()
     public var warehouses = Warehouses()
     public var rules = Rules()
-    public var numbering = Numbering()
+    /// Number formats per document type, checked by the store's rule when the file is loaded.
+    public var numbering = NumberingFormats.default
     /// Where each key is written in ``file``, for errors found after loading.
     var keyLines = KeyLines()
 
@@ -83,7 +85,7 @@ public struct Configuration: Sendable {
 
     public struct Orders: Sendable {
         /// The first day whose orders are taken, in the seller's timezone; nil when not set.
-        public var from: CalendarDay?
+        public var from: BusinessDate?
         public var defaultDocument = DefaultDocument.receipt
         public var autoDocumentType = true
         public var sendInvoices = true
@@ -125,68 +127,6 @@ public struct Configuration: Sendable {
         public var timeoutMilliseconds = 1_000
         public var memoryMegabytes = 64
         public init() {}
-    }
-
-    /// Number formats per document type: `{n}` the number in the month, `{MM}` / `{M}` the
-    /// month, `{YYYY}` / `{YY}` the year. Read as text; the store's `NumberingFormats` says
-    /// whether they can number documents.
-    public struct Numbering: Sendable {
-        public var receipt = "PAR/{n}/{MM}/{YYYY}"
-        public var invoice = "FV/{n}/{MM}/{YYYY}"
-        public var invoiceWDT = "WDT/{n}/{MM}/{YYYY}"
-        public var invoiceExport = "EXP/{n}/{MM}/{YYYY}"
-        public init() {}
-    }
-}
-
-/// A day of the calendar, without a timezone (`2026-11-01`).
-public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// Parses `YYYY-MM-DD`; nil when the text is not a real date.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar) else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
-
-    /// The day on which `date` falls in `timeZone`.
-    public init(_ date: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let components = calendar.dateComponents([.year, .month, .day], from: date)
-        self.init(year: components.year!, month: components.month!, day: components.day!)
-    }
-
-    /// The first instant of this day in `timeZone`.
-    public func start(in timeZone: TimeZone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
-    }
-
-    public var description: String {
-        let mm = month < 10 ? "0\(month)" : "\(month)"
-        let dd = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(mm)-\(dd)"
-    }
-
-    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
 

@@ -1,7 +1,8 @@
 public import Foundation
 
-/// A calendar day in the seller's timezone, written `YYYY-MM-DD`: a document's issue and sale
-/// dates. The caller decides the timezone; the store only keeps and compares days.
+/// A calendar day, written `YYYY-MM-DD`: a document's issue and sale dates, and the day from
+/// which orders are taken. It carries no timezone: the caller says in which timezone an instant
+/// falls on a day (``init(_:in:)``) or a day begins (``start(in:)``) — the seller's.
 public struct BusinessDate: Hashable, Comparable, Sendable {
     public let year: Int
     public let month: Int
@@ -35,6 +36,13 @@ public struct BusinessDate: Hashable, Comparable, Sendable {
         self.year = parts.year!
         self.month = parts.month!
         self.day = parts.day!
+    }
+
+    /// The first instant of this day in a timezone.
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
     /// `2026-11-05`.

@@ -1,4 +1,5 @@
 import Config
+import FirminoStore
 import Foundation
 import Testing
 
@@ -74,7 +75,7 @@ struct ConfigurationTests {
         #expect(c.seller.name == "Sklep Przykład sp. z o.o.")
         #expect(c.seller.country == "PL")
         #expect(c.modules.products == false && c.modules.orders)
-        #expect(c.orders.from == CalendarDay(year: 2026, month: 11, day: 1))
+        #expect(c.orders.from == BusinessDate(year: 2026, month: 11, day: 1))
         #expect(c.orders.defaultDocument == .invoice)
         #expect(c.orders.autoDocumentType == false)
         #expect(c.orders.statuses == [.id(1001), .name("Do wysłania")])
@@ -168,11 +169,21 @@ struct ConfigurationTests {
     @Test("a check made after loading names the file and the line of its key")
     func laterCheck() throws {
         let configuration = try Configuration.parse(
-            "[orders]\nfrom = \"2026-11-01\"\n\n[numbering]\ninvoice = \"FV/{n}\"\n", file: "shop/firmlink.toml")
-        let error = configuration.error(key: "numbering.invoice", "has no month")
-        #expect(error.description == "shop/firmlink.toml:5: numbering.invoice: has no month")
+            "[orders]\nfrom = \"2026-11-01\"\n\nstatuses = [\"Nowe\"]\n", file: "shop/firmlink.toml")
+        let error = configuration.error(key: "orders.statuses", "BaseLinker has no order status named \"Nowe\"")
+        #expect(error.description == "shop/firmlink.toml:4: orders.statuses: BaseLinker has no order status named \"Nowe\"")
         #expect(configuration.error(key: "seller.name", "x").line == nil)
         #expect(Configuration(file: "made.toml").error(key: "numbering.invoice", "x").description == "made.toml: numbering.invoice: x")
+    }
+
+    @Test("a numbering format that would repeat numbers is refused at load, naming its line")
+    func numberingChecked() throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[orders]\nfrom = \"2026-11-01\"\n\n[numbering]\ninvoice = \"FV/{n}\"\n", file: "shop/firmlink.toml")
+        }
+        #expect(error.line == 5)
+        #expect(error.key == "numbering.invoice")
+        #expect(error.message.contains("it has no month"), "\(error.message)")
     }
 
     @Test("a TOML syntax error reports its line")
@@ -239,12 +250,12 @@ struct ConfigurationTests {
 
     @Test("calendar days parse strictly and start at midnight in the seller's timezone")
     func calendarDays() throws {
-        #expect(CalendarDay("2026-11-01") == CalendarDay(year: 2026, month: 11, day: 1))
-        #expect(CalendarDay("2026-1-01") == nil)
-        #expect(CalendarDay("2026-13-01") == nil)
+        #expect(BusinessDate("2026-11-01") == BusinessDate(year: 2026, month: 11, day: 1))
+        #expect(BusinessDate("2026-1-01") == nil)
+        #expect(BusinessDate("2026-13-01") == nil)
         let warsaw = TimeZone(identifier: "Europe/Warsaw")!
-        let start = try #require(CalendarDay("2026-11-01")).start(in: warsaw)
+        let start = try #require(BusinessDate("2026-11-01")).start(in: warsaw)
         #expect(start.timeIntervalSince1970 == 1_793_487_600)  // 2026-10-31T23:00:00Z
-        #expect(CalendarDay(start, in: warsaw).description == "2026-11-01")
+        #expect(BusinessDate(start, in: warsaw).description == "2026-11-01")
     }
 }
