@@ -33,6 +33,23 @@ public final class LuaScript {
         return lua_rawget(L, -2) == LUA_TFUNCTION
     }
 
+    /// The line on which the global function `name` is defined in this script, when it is a
+    /// Lua function (nil for a host function or a missing one): where a person looks when the
+    /// function answers something unusable.
+    public func definitionLine(of name: String) -> Int? {
+        let L = runtime.L
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_checkstack(L, 3) != 0 else { return nil }
+        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
+        runtime.pushString(name)
+        guard lua_rawget(L, -2) == LUA_TFUNCTION else { return nil }
+        var info = lua_Debug()
+        // ">S" pops the function and fills in where it was defined.
+        guard lua_getinfo(L, ">S", &info) != 0, info.linedefined > 0 else { return nil }
+        return Int(info.linedefined)
+    }
+
     /// Calls the global function `function` with `arguments` under `limits` (the runtime's
     /// ``LuaRuntime/limits`` when `nil`) and returns all its results.
     public func call(

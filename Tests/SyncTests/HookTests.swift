@@ -1,10 +1,12 @@
 import BaseLinker
+import BaseLinkerModels
 import Config
 import FirminoStore
 import Foundation
 import LuaHost
 import Testing
 
+@testable import RuleTesting
 @testable import Sync
 
 /// A user's rules: overriding hooks, answers out of shape, hostile hooks and look-up misuse —
@@ -22,7 +24,7 @@ struct HookTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("store.sqlite").path
-        let settings = OrderSettings(Configuration.Orders(), timeZone: TimeZone(identifier: "Europe/Warsaw")!) { _ in 0 }
+        let settings = OrderSettings(Configuration.Orders(), timeZone: TimeZone(identifier: "Europe/Warsaw")!) { _, _ in 0 }
         let ruleSet = try RuleSet(
             user: rules.map { RulesSource(path: "rules.lua", text: $0) },
             limits: LuaLimits(instructions: 100_000, timeout: .seconds(2), memory: 16 << 20))
@@ -47,20 +49,20 @@ struct HookTests {
 
     @Test("an answer out of shape names the script, the hook, what came back and what was expected", arguments: [
         ("function document_type() return 42 end",
-         #"rules.lua: document_type returned 42; expected "receipt", "invoice", "invoice_wdt", "invoice_export", or nil and a reason"#),
-        ("function accept_order() end", "rules.lua: accept_order returned nothing; expected true, or false and a reason"),
+         #"rules.lua:1: document_type returned 42; expected "receipt", "invoice", "invoice_wdt", "invoice_export", or nil and a reason"#),
+        ("function accept_order() end", "rules.lua:1: accept_order returned nothing; expected true, or false and a reason"),
         ("function match_product() return 'x' end",
-         #"rules.lua: match_product returned "x"; expected a product id, nil (make one) or false (leave the line unlinked)"#),
+         #"rules.lua:1: match_product returned "x"; expected a product id, nil (make one) or false (leave the line unlinked)"#),
         ("function line_warehouse() return 99 end",
-         "rules.lua: line_warehouse returned 99; expected the id of a store warehouse (there is no warehouse 99)"),
+         "rules.lua:1: line_warehouse returned 99; expected the id of a store warehouse (there is no warehouse 99)"),
         ("function match_contractor() return 5 end",
-         "rules.lua: match_contractor returned 5; expected the id of a contractor in the store (there is no contractor 5)"),
+         "rules.lua:1: match_contractor returned 5; expected the id of a contractor in the store (there is no contractor 5)"),
         ("function new_contractor() return { city = 'Berlin' } end",
-         "rules.lua: new_contractor returned a table; expected a table of contractor fields with a non-empty name"),
+         "rules.lua:1: new_contractor returned a table; expected a table of contractor fields with a non-empty name"),
         ("function new_product(line) return { name = line.name, vat_rate = 'dużo' } end",
-         #"rules.lua: new_product returned a table whose vat_rate is "dużo"; expected vat_rate as a percentage or "zw", "np", "oo""#),
+         #"rules.lua:1: new_product returned a table whose vat_rate is "dużo"; expected vat_rate as a percentage or "zw", "np", "oo""#),
         ("function new_product(line) return { name = line.name, price_gross = math.maxinteger } end",
-         "rules.lua: new_product returned a table whose price_gross is 9223372036854775807; expected price_gross as an amount"),
+         "rules.lua:1: new_product returned a table whose price_gross is 9223372036854775807; expected price_gross as an amount"),
     ])
     func wrongShape(rules: String, message: String) throws {
         let (report, store) = try decide(rules: rules)
@@ -105,7 +107,7 @@ struct HookTests {
         try store.write { try fixture.apply(to: $0) }
 
         let rules = try RuleSet(user: nil, limits: LuaLimits(instructions: 100_000, timeout: .seconds(2), memory: 16 << 20))
-        let settings = OrderSettings(Configuration.Orders(), timeZone: TimeZone(identifier: "Europe/Warsaw")!) { _ in 0 }
+        let settings = OrderSettings(Configuration.Orders(), timeZone: TimeZone(identifier: "Europe/Warsaw")!) { _, _ in 0 }
         let context = try HookContext(runtime: rules.runtime, settings: settings)
         let products: [LuaValue] = [
             ["id": 5001, "sku": "KUB-300", "name": "Talerz płaski"],  // the link wins
@@ -208,4 +210,27 @@ struct HookTests {
         #expect(!TaxFacts.isValidNIP("52600012"))
         #expect(TaxFacts.isEU("el") && TaxFacts.isEU("GR") && !TaxFacts.isEU("GB") && !TaxFacts.isEU("NO"))
     }
+}
+
+/// The report read the way these tests ask about it.
+extension OrderReport {
+    /// The failure as printed beside the order id; nil unless the order failed.
+    var failure: String? {
+        if case .failed(let failure) = outcome { return failure.description }
+        return nil
+    }
+    var held: Bool {
+        if case .held = outcome { return true }
+        return false
+    }
+    var reason: String? {
+        switch outcome {
+        case .held(let reason): reason
+        case .turnedDown(let reason): reason
+        case .issued, .failed: nil
+        }
+    }
+    var documentType: DocumentType? { decisions.documentType }
+    var contractor: OrderDecisions.Link<ContractorFields>? { decisions.contractor }
+    var trace: [String] { decisions.trace }
 }

@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 import FirminoStore
 import Logging
 
@@ -17,48 +17,46 @@ struct OrderBatch {
     func run(_ orders: [Order], store: Store, into summary: inout SyncSummary) async throws {
         var cursorMoves = usesCursor
         for order in orders {
-            var report = OrderReport(orderId: order.id)
-            do {
-                let decided = try SyncOrder(order, statusNames: statusNames)
-                try store.write { tx in
-                    try processor.process(decided, in: tx, report: &report)
+            let report = decide(order) { decided in
+                processor.report(decided, store: store) { outcome, tx in
                     FaultPoint.orderWritten.reach()
-                    if cursorMoves, !report.held {
+                    if cursorMoves, outcome.movesCursor {
                         try tx.setCursor(OrderSync.cursorKey, to: String(decided.dateConfirmed))
                     }
                 }
-                FaultPoint.orderCommitted.reach()
-            } catch {
-                report.failure = Self.reason(error)
-                try recordFailure(order, store: store)
             }
-            if report.failure != nil || report.held { cursorMoves = false }
+            switch report.outcome {
+            case .issued: FaultPoint.orderCommitted.reach()
+            case .failed: try recordFailure(order, store: store)
+            case .turnedDown, .held: break
+            }
+            if !report.outcome.movesCursor { cursorMoves = false }
             log(report)
-            count(report, into: &summary)
+            summary.count(report)
             await Task.yield()
         }
     }
 
     /// Decides and writes every order inside one transaction, then rolls it all back.
-    func dryRun(
-        _ orders: [Order], setup: WarehouseSetup, remoteWarehouses: [InventoryWarehouse], store: Store,
-        into summary: inout SyncSummary
-    ) throws {
+    func dryRun(_ orders: [Order], setup: (StoreTransaction) throws -> Void, store: Store, into summary: inout SyncSummary) throws {
         struct RollBack: Error {}
         var counted = summary
         do {
             try store.write { tx in
-                _ = try setup.apply(remote: remoteWarehouses, in: tx)
+                try setup(tx)
                 for order in orders {
-                    var report = OrderReport(orderId: order.id)
-                    do {
-                        let decided = try SyncOrder(order, statusNames: statusNames)
-                        try tx.inSavepoint { try processor.process(decided, in: tx, report: &report) }
-                    } catch {
-                        report.failure = Self.reason(error)
+                    let report = decide(order) { decided in
+                        var decisions = OrderDecisions()
+                        let outcome: OrderOutcome
+                        do {
+                            outcome = try tx.inSavepoint { try processor.process(decided, in: tx, decisions: &decisions) }
+                        } catch {
+                            outcome = .failed(.of(error, orderId: order.id))
+                        }
+                        return OrderReport(orderId: order.id, outcome: outcome, decisions: decisions)
                     }
-                    count(report, into: &counted)
-                    counted.plan.append(describe(report))
+                    counted.count(report)
+                    counted.plan.append(SyncSummary.PlannedOrder(report))
                 }
                 throw RollBack()
             }
@@ -66,17 +64,24 @@ struct OrderBatch {
         summary = counted
     }
 
+    /// The order made exact for the hooks and decided by `body`; an order whose data cannot
+    /// be issued fails without running any hook.
+    private func decide(_ order: Order, _ body: (SyncOrder) -> OrderReport) -> OrderReport {
+        do {
+            return body(try SyncOrder(order, statusNames: statusNames))
+        } catch {
+            return OrderReport(orderId: order.id, outcome: .failed(error), decisions: OrderDecisions())
+        }
+    }
+
     /// The order's trace (each hook's answer and the `ctx.log` lines) at info level, and its
     /// failure at warning level.
     private func log(_ report: OrderReport) {
         let metadata: Logger.Metadata = ["order_id": "\(report.orderId)"]
-        for line in report.trace { logger.info("\(line)", metadata: metadata) }
-        if let failure = report.failure { logger.warning("order failed: \(failure)", metadata: metadata) }
-    }
-
-    /// Why an order failed, without the order id the summary gives beside it.
-    static func reason(_ error: any Error) -> String {
-        (error as? OrderDataError)?.message ?? "\(error)"
+        for line in report.decisions.trace { logger.info("\(line)", metadata: metadata) }
+        if case .failed(let failure) = report.outcome {
+            logger.warning("order failed: \(failure)", metadata: metadata)
+        }
     }
 
     /// Queues `status_failed` for an order that could not be processed — unless BaseLinker
@@ -88,50 +93,86 @@ struct OrderBatch {
             try tx.enqueueOutbox(kind: .setOrderStatus, payload: SetOrderStatus(orderId: order.id, statusId: status))
         }
     }
+}
 
-    private func count(_ report: OrderReport, into summary: inout SyncSummary) {
-        if let failure = report.failure {
-            // An order accept_order took before a later step failed still counts as accepted.
-            if report.accepted == true { summary.orders.accepted += 1 }
-            summary.orders.failed.append(.init(orderId: report.orderId, reason: failure))
-            return
-        }
-        guard report.accepted == true else {
-            summary.orders.rejected += 1
-            return
-        }
-        summary.orders.accepted += 1
-        if report.held {
-            summary.orders.held.append(.init(orderId: report.orderId, reason: report.reason ?? "held for review"))
-            return
-        }
-        if let document = report.document {
-            summary.orders.documents[document.type.rawValue, default: 0] += 1
-        }
-        switch report.contractor {
-        case .linked: summary.contractors.linked += 1
-        case .created: summary.contractors.created += 1
-        default: break
-        }
-        for line in report.lines {
-            switch line.product {
-            case .linked: summary.products.linked += 1
-            case .created: summary.products.created += 1
-            default: break
-            }
-        }
-        for level in report.negativeLevels {
-            summary.warnings.append(
-                "order \(report.orderId): product \(level.productId) is at \(level.quantity) in warehouse \(level.warehouseId)")
+extension OrderOutcome {
+    /// Whether the `date_confirmed` cursor may pass the order: it was issued or turned down.
+    /// A held or failed order keeps the cursor before it, so the next run reads it again.
+    var movesCursor: Bool {
+        switch self {
+        case .issued, .turnedDown: true
+        case .held, .failed: false
         }
     }
+}
 
-    /// One line per order for the dry run's log.
-    func describe(_ report: OrderReport) -> String {
-        if let failure = report.failure { return "order \(report.orderId): would fail: \(failure)" }
-        if report.accepted != true { return "order \(report.orderId): not taken: \(report.reason ?? "")" }
-        if report.held { return "order \(report.orderId): held: \(report.reason ?? "")" }
-        guard let document = report.document else { return "order \(report.orderId): nothing" }
-        return "order \(report.orderId): \(document.type.rawValue) \(document.number), gross \(document.totalGross.decimalString) \(document.currency)"
+extension SyncSummary {
+    /// Counts one order's report.
+    mutating func count(_ report: OrderReport) {
+        let decisions = report.decisions
+        switch report.outcome {
+        case .issued(let inserted):
+            orders.accepted += 1
+            orders.documents[inserted.document.type.rawValue, default: 0] += 1
+            contractors.count(decisions.contractor)
+            for line in decisions.lines { products.count(line.product) }
+            for level in inserted.negativeLevels {
+                warnings.append(
+                    "order \(report.orderId): product \(level.productId) is at \(level.quantity) in warehouse \(level.warehouseId)")
+            }
+        case .turnedDown:
+            orders.rejected += 1
+        case .held(let reason):
+            orders.accepted += 1
+            orders.held.append(Problem(orderId: report.orderId, reason: reason))
+        case .failed(let failure):
+            // An order accept_order took before a later step failed still counts as accepted.
+            if decisions.accepted { orders.accepted += 1 }
+            orders.failed.append(Problem(orderId: report.orderId, reason: failure.description, kind: failure.kind.description))
+        }
+    }
+}
+
+extension SyncSummary.Linking {
+    mutating func count<Fields>(_ link: OrderDecisions.Link<Fields>?) {
+        switch link {
+        case .linked?: linked += 1
+        case .created?: created += 1
+        default: break
+        }
+    }
+}
+
+extension SyncSummary.Products {
+    mutating func count(_ link: OrderDecisions.Link<ProductFields>?) {
+        switch link {
+        case .linked?: linked += 1
+        case .created?: created += 1
+        default: break
+        }
+    }
+}
+
+extension SyncSummary.PlannedOrder {
+    /// What the dry run says of an order.
+    init(_ report: OrderReport) {
+        orderId = report.orderId
+        switch report.outcome {
+        case .issued(let inserted):
+            outcome = "issued"
+            documentType = inserted.document.type.rawValue
+            number = inserted.document.number
+        case .turnedDown(let reason):
+            outcome = "turned_down"
+            self.reason = reason
+        case .held(let reason):
+            outcome = "held"
+            documentType = nil
+            self.reason = reason
+        case .failed(let failure):
+            outcome = "failed"
+            documentType = report.decisions.documentType?.rawValue
+            reason = failure.description
+        }
     }
 }

@@ -1,15 +1,16 @@
-import FirminoStore
+package import FirminoStore
 import Foundation
 import LuaHost
 
 /// Decides one order with the hooks and writes what they decided — the contractor, new
 /// products, the numbered document with its lines and stock movements, and the outbox rows —
-/// through one store transaction. The caller owns the transaction: when ``process(_:in:report:)``
-/// throws, the caller rolls it back and nothing of the order remains.
+/// through one store transaction. The caller owns the transaction: when
+/// ``process(_:in:decisions:)`` throws, the caller rolls it back and nothing of the order
+/// remains.
 ///
-/// The hooks run in DESIGN §3's order and read the store through the same transaction, so a
-/// product made for line 1 is found by `match_product` for line 2.
-final class OrderProcessor {
+/// The hooks run in the documented order (docs/rules.md) and read the store through the same
+/// transaction, so a product made for line 1 is found by `match_product` for line 2.
+package final class OrderProcessor {
     let rules: RuleSet
     let settings: OrderSettings
     /// The day documents are issued on (the day of the sync in the seller's timezone).
@@ -18,7 +19,7 @@ final class OrderProcessor {
     let seller: PartyDetails?
     private let context: HookContext
 
-    init(rules: RuleSet, settings: OrderSettings, issueDate: BusinessDate, seller: PartyDetails? = nil) throws {
+    package init(rules: RuleSet, settings: OrderSettings, issueDate: BusinessDate, seller: PartyDetails? = nil) throws {
         self.rules = rules
         self.settings = settings
         self.issueDate = issueDate
@@ -26,60 +27,82 @@ final class OrderProcessor {
         context = try HookContext(runtime: rules.runtime, settings: settings)
     }
 
-    /// Runs the hooks for `order` and writes the result through `tx`. Returns with `report`
-    /// filled in; throws (leaving in `report` what was decided so far) when a hook fails,
-    /// answers out of shape, or the store refuses the result.
-    func process(_ order: SyncOrder, in tx: StoreTransaction, report: inout OrderReport) throws {
+    /// Decides one order in a transaction of its own — committed unless the order fails, then
+    /// rolled back — and reports how it ended. `finish` runs last in the same transaction
+    /// (the batch moves its cursor there).
+    package func report(
+        _ order: SyncOrder, store: Store, finish: (OrderOutcome, StoreTransaction) throws -> Void = { _, _ in }
+    ) -> OrderReport {
+        var decisions = OrderDecisions()
+        let outcome: OrderOutcome
+        do {
+            outcome = try store.write { tx in
+                let outcome = try process(order, in: tx, decisions: &decisions)
+                try finish(outcome, tx)
+                return outcome
+            }
+        } catch {
+            outcome = .failed(.of(error, orderId: order.id))
+        }
+        return OrderReport(orderId: order.id, outcome: outcome, decisions: decisions)
+    }
+
+    /// Runs the hooks for `order` and writes the result through `tx`. `decisions` holds what
+    /// was decided so far, also when the order fails.
+    package func process(
+        _ order: SyncOrder, in tx: StoreTransaction, decisions: inout OrderDecisions
+    ) throws(OrderFailure) -> OrderOutcome {
         context.reader = tx
         defer {
             context.reader = nil
-            for line in context.takeTrace() { report.trace.append("  log: \(line)") }
+            for line in context.takeTrace() { decisions.trace.append("  log: \(line)") }
         }
         let runtime = rules.runtime
         let ctx = context.value()
 
-        let plain = try runtime.retain(OrderTable.value(order))
+        let plain = try hook(order) { () throws(ScriptError) in try runtime.retain(OrderTable.value(order)) }
         defer { runtime.release(plain) }
-        let (accepted, reason) = try rules.acceptOrder(.reference(plain), ctx)
-        record(&report, .acceptOrder, accepted ? "true" : "false" + (reason.map { ", \"\($0)\"" } ?? ""))
-        report.accepted = accepted
-        guard accepted else {
-            report.reason = reason
-            return
-        }
+        let (accepted, reason) = try hook(order) { () throws(OrderFailure) in try rules.acceptOrder(.reference(plain), ctx) }
+        record(&decisions, .acceptOrder, accepted ? "true" : "false" + (reason.map { ", \"\($0)\"" } ?? ""))
+        guard accepted else { return .turnedDown(reason: reason) }
+        decisions.accepted = true
 
         var warehouses: [Warehouse] = []
         for line in order.lines {
-            let id = try rules.lineWarehouse(OrderTable.line(line), .reference(plain), ctx)
-            guard let warehouse = try tx.warehouse(id: id) else {
-                throw HookShapeError(
-                    script: rules.script(for: .lineWarehouse), hook: .lineWarehouse, got: String(id),
-                    expected: "the id of a store warehouse (there is no warehouse \(id))")
+            let id = try hook(order) { () throws(OrderFailure) in
+                try rules.lineWarehouse(OrderTable.line(line), .reference(plain), ctx)
             }
-            record(&report, .lineWarehouse, "\(id) for \"\(line.name)\"")
+            guard let warehouse = try write(order, { try tx.warehouse(id: id) }) else {
+                throw unknown(.lineWarehouse, id, "the id of a store warehouse (there is no warehouse \(id))", order)
+            }
+            record(&decisions, .lineWarehouse, "\(id) for \"\(line.name)\"")
             warehouses.append(warehouse)
+            decisions.lines.append(OrderDecisions.Line(name: line.name, warehouseId: warehouse.id))
         }
-        report.lines = zip(order.lines, warehouses).map { OrderReport.Line(name: $0.name, warehouseId: $1.id) }
 
-        let decided = try runtime.retain(OrderTable.value(order, warehouses: warehouses.map(\.id)))
+        let decided = try hook(order) { () throws(ScriptError) in
+            try runtime.retain(OrderTable.value(order, warehouses: warehouses.map(\.id)))
+        }
         defer { runtime.release(decided) }
-        guard let firstWarehouse = try warehouses.first ?? tx.defaultWarehouse() else {
-            throw OrderDataError(orderId: order.id, message: "the store has no warehouse; add one or map a BaseLinker warehouse")
+        let defaultWarehouse = warehouses.isEmpty ? try write(order, { try tx.defaultWarehouse() }) : nil
+        guard let firstWarehouse = warehouses.first ?? defaultWarehouse else {
+            throw OrderFailure(.orderData, orderId: order.id, "the store has no warehouse; add one or map a BaseLinker warehouse")
         }
-        let (type, heldReason) = try rules.documentType(.reference(decided), context.value(warehouse: firstWarehouse))
+        let (type, heldReason) = try hook(order) { () throws(OrderFailure) in
+            try rules.documentType(.reference(decided), context.value(warehouse: firstWarehouse))
+        }
         guard let type else {
-            record(&report, .documentType, "nil, \"\(heldReason ?? "")\"")
-            report.held = true
-            report.reason = heldReason
-            return
+            let reason = heldReason ?? "held by \(rules.script(for: .documentType))"
+            record(&decisions, .documentType, "nil, \"\(reason)\"")
+            return .held(reason: reason)
         }
-        record(&report, .documentType, "\"\(type.rawValue)\"")
-        report.documentType = type
+        record(&decisions, .documentType, "\"\(type.rawValue)\"")
+        decisions.documentType = type
 
-        let contractor = try decideContractor(order, decided, ctx, tx, &report)
+        let contractor = try decideContractor(order, decided, ctx, tx, &decisions)
         var draftLines: [DocumentLineDraft] = []
         for (index, line) in order.lines.enumerated() {
-            let productId = try decideProduct(index, line, decided, warehouses[index].id, ctx, tx, &report)
+            let productId = try decideProduct(index, line, order, decided, ctx, tx, &decisions)
             draftLines.append(
                 DocumentLineDraft(
                     name: line.name, sku: line.sku.isEmpty ? nil : line.sku, quantity: line.quantity,
@@ -88,51 +111,50 @@ final class OrderProcessor {
         }
         if let delivery = deliveryLine(order) { draftLines.append(delivery) }
         guard !draftLines.isEmpty else {
-            throw OrderDataError(orderId: order.id, message: "the order has no lines and free delivery: there is nothing to issue")
+            throw OrderFailure(.orderData, orderId: order.id, "the order has no lines and free delivery: there is nothing to issue")
         }
 
-        let inserted = try tx.insertDocument(
-            DocumentDraft(
-                type: type, issueDate: issueDate,
-                saleDate: BusinessDate(Date(timeIntervalSince1970: TimeInterval(order.dateConfirmed)), in: settings.timeZone),
-                buyer: buyerSnapshot(order), seller: seller, contractorId: contractor?.id,
-                currency: order.currency, baselinkerOrderId: Int64(order.id), lines: draftLines))
-        report.document = inserted.document
-        report.negativeLevels = inserted.negativeLevels
-        try enqueueOutbox(for: inserted.document, orderId: order.id, in: tx)
+        let draft = DocumentDraft(
+            type: type, issueDate: issueDate,
+            saleDate: BusinessDate(Date(timeIntervalSince1970: TimeInterval(order.dateConfirmed)), in: settings.timeZone),
+            buyer: buyerSnapshot(order), seller: seller, contractorId: contractor,
+            currency: order.currency, baselinkerOrderId: Int64(order.id), lines: draftLines)
+        return try write(order) {
+            let inserted = try tx.insertDocument(draft)
+            try enqueueOutbox(for: inserted.document, orderId: order.id, in: tx)
+            return .issued(inserted)
+        }
     }
 
     // MARK: Buyer
 
     private func decideContractor(
         _ order: SyncOrder, _ decided: LuaReference, _ ctx: LuaValue, _ tx: StoreTransaction,
-        _ report: inout OrderReport
-    ) throws -> Contractor? {
+        _ decisions: inout OrderDecisions
+    ) throws(OrderFailure) -> Int64? {
         guard settings.linkContractors else {
-            report.contractor = OrderReport.Contractor.none
+            decisions.contractor = OrderDecisions.Link.none
             return nil
         }
-        switch try rules.matchContractor(.reference(decided), ctx) {
+        switch try hook(order, { () throws(OrderFailure) in try rules.matchContractor(.reference(decided), ctx) }) {
         case .existing(let id):
-            record(&report, .matchContractor, String(id))
-            guard let contractor = try tx.contractor(id: id) else {
-                throw HookShapeError(
-                    script: rules.script(for: .matchContractor), hook: .matchContractor, got: String(id),
-                    expected: "the id of a contractor in the store (there is no contractor \(id))")
+            record(&decisions, .matchContractor, String(id))
+            guard try write(order, { try tx.contractor(id: id) }) != nil else {
+                throw unknown(.matchContractor, id, "the id of a contractor in the store (there is no contractor \(id))", order)
             }
-            report.contractor = .linked(id)
-            return contractor
+            decisions.contractor = .linked(id)
+            return id
         case .none:
-            record(&report, .matchContractor, "false")
-            report.contractor = OrderReport.Contractor.none
+            record(&decisions, .matchContractor, "false")
+            decisions.contractor = OrderDecisions.Link.none
             return nil
         case .create:
-            record(&report, .matchContractor, "nil")
-            let fields = try rules.newContractor(.reference(decided), ctx)
-            let contractor = try tx.insertContractor(fields)
-            record(&report, .newContractor, "\"\(contractor.name)\" (contractor \(contractor.id))")
-            report.contractor = .created(contractor.id, contractor.fields)
-            return contractor
+            record(&decisions, .matchContractor, "nil")
+            let fields = try hook(order) { () throws(OrderFailure) in try rules.newContractor(.reference(decided), ctx) }
+            let contractor = try write(order) { try tx.insertContractor(fields) }
+            record(&decisions, .newContractor, "\"\(contractor.name)\" (contractor \(contractor.id))")
+            decisions.contractor = .created(contractor.id, contractor.fields)
+            return contractor.id
         }
     }
 
@@ -153,40 +175,40 @@ final class OrderProcessor {
     // MARK: Lines
 
     private func decideProduct(
-        _ index: Int, _ line: SyncOrder.Line, _ decided: LuaReference, _ warehouseId: Int64, _ ctx: LuaValue,
-        _ tx: StoreTransaction, _ report: inout OrderReport
-    ) throws -> Int64? {
+        _ index: Int, _ line: SyncOrder.Line, _ order: SyncOrder, _ decided: LuaReference, _ ctx: LuaValue,
+        _ tx: StoreTransaction, _ decisions: inout OrderDecisions
+    ) throws(OrderFailure) -> Int64? {
         guard settings.linkProducts else {
-            report.lines[index].product = OrderReport.Product.none
+            decisions.lines[index].product = OrderDecisions.Link.none
             return nil
         }
-        let lineValue = OrderTable.line(line, warehouse: warehouseId)
-        switch try rules.matchProduct(lineValue, .reference(decided), ctx) {
+        let lineValue = OrderTable.line(line, warehouse: decisions.lines[index].warehouseId)
+        switch try hook(order, { () throws(OrderFailure) in try rules.matchProduct(lineValue, .reference(decided), ctx) }) {
         case .existing(let id):
-            record(&report, .matchProduct, "\(id) for \"\(line.name)\"")
-            guard try tx.product(id: id) != nil else {
-                throw HookShapeError(
-                    script: rules.script(for: .matchProduct), hook: .matchProduct, got: String(id),
-                    expected: "the id of a product in the store (there is no product \(id))")
+            record(&decisions, .matchProduct, "\(id) for \"\(line.name)\"")
+            guard try write(order, { try tx.product(id: id) }) != nil else {
+                throw unknown(.matchProduct, id, "the id of a product in the store (there is no product \(id))", order)
             }
-            report.lines[index].product = .linked(id)
+            decisions.lines[index].product = .linked(id)
             return id
         case .none:
-            record(&report, .matchProduct, "false for \"\(line.name)\"")
-            report.lines[index].product = OrderReport.Product.none
+            record(&decisions, .matchProduct, "false for \"\(line.name)\"")
+            decisions.lines[index].product = OrderDecisions.Link.none
             return nil
         case .create:
-            record(&report, .matchProduct, "nil for \"\(line.name)\"")
-            let fields = try rules.newProduct(lineValue, .reference(decided), ctx)
-            let product = try tx.insertProduct(fields)
-            record(&report, .newProduct, "\"\(product.name)\" (product \(product.id))")
-            report.lines[index].product = .created(product.id, product.fields)
+            record(&decisions, .matchProduct, "nil for \"\(line.name)\"")
+            let fields = try hook(order) { () throws(OrderFailure) in
+                try rules.newProduct(lineValue, .reference(decided), ctx)
+            }
+            let product = try write(order) { try tx.insertProduct(fields) }
+            record(&decisions, .newProduct, "\"\(product.name)\" (product \(product.id))")
+            decisions.lines[index].product = .created(product.id, product.fields)
             return product.id
         }
     }
 
     /// The delivery line: named after the delivery method, quantity 1, at the highest VAT rate
-    /// among the order's lines (DESIGN §5); none when delivery is free.
+    /// among the order's lines; none when delivery is free.
     private func deliveryLine(_ order: SyncOrder) -> DocumentLineDraft? {
         guard order.deliveryPrice > .zero else { return nil }
         let percentages = order.lines.compactMap { line -> Int? in
@@ -218,10 +240,39 @@ final class OrderProcessor {
         }
     }
 
-    private func record(_ report: inout OrderReport, _ hook: Hook, _ answer: String) {
-        for line in context.takeTrace() { report.trace.append("  log: \(line)") }
+    // MARK: Failures
+
+    /// Runs a hook step; its failure is the order's, a look-up called wrongly told apart.
+    private func hook<T, E: Error>(_ order: SyncOrder, _ body: () throws(E) -> T) throws(OrderFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            var failure = (error as? OrderFailure) ?? OrderFailure.of(error, orderId: order.id)
+            failure.orderId = order.id
+            throw context.classify(failure)
+        }
+    }
+
+    /// Runs a store step; what the store refuses is the order's failure.
+    private func write<T>(_ order: SyncOrder, _ body: () throws -> T) throws(OrderFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw OrderFailure.of(error, orderId: order.id)
+        }
+    }
+
+    /// A hook answered an id the store does not have.
+    private func unknown(_ hook: Hook, _ id: Int64, _ expected: String, _ order: SyncOrder) -> OrderFailure {
+        var failure = rules.answer(hook, got: String(id), expected: expected)
+        failure.orderId = order.id
+        return failure
+    }
+
+    private func record(_ decisions: inout OrderDecisions, _ hook: Hook, _ answer: String) {
+        for line in context.takeTrace() { decisions.trace.append("  log: \(line)") }
         let source = rules.isOverridden(hook) ? rules.script(for: hook) : "built-in"
-        report.trace.append("\(hook.rawValue) → \(answer)  [\(source)]")
+        decisions.trace.append("\(hook.rawValue) → \(answer)  [\(source)]")
     }
 }
 

@@ -1,46 +1,64 @@
-import FirminoStore
+package import FirminoStore
 
-/// Everything decided for one order, in the order the hooks ran: what `sync` counts,
-/// `rules explain` prints and `rules test` compares.
-struct OrderReport: Sendable {
-    enum Contractor: Sendable, Equatable {
+/// How one order ended: exactly one of these. What `sync` counts, its dry run plans,
+/// `rules explain` prints and `rules test` compares are each a `switch` over it.
+package enum OrderOutcome: Sendable {
+    /// A document was issued (in a dry run: would be), with the stock it moved.
+    case issued(InsertedDocument)
+    /// `accept_order` turned the order down: nothing is written.
+    case turnedDown(reason: String?)
+    /// `document_type` answered nil: the order waits for review, nothing is written.
+    case held(reason: String)
+    /// The order could not be issued: nothing of it is written.
+    case failed(OrderFailure)
+}
+
+/// What the hooks decided for an order, as far as they got: kept beside the outcome, since a
+/// held or failed order has decided some of it (its lines' warehouses, say) and a rule case
+/// or an explanation may ask about that.
+package struct OrderDecisions: Sendable {
+    package enum Link<Fields: Sendable & Equatable>: Sendable, Equatable {
         case linked(Int64)
-        case created(Int64, ContractorFields)
-        /// Buyers are not linked (the switch is off, or `match_contractor` returned false).
+        case created(Int64, Fields)
+        /// Not linked: the switch is off, or the match hook returned false.
         case none
+
+        package var id: Int64? {
+            switch self {
+            case .linked(let id), .created(let id, _): id
+            case .none: nil
+            }
+        }
     }
 
-    enum Product: Sendable, Equatable {
-        case linked(Int64)
-        case created(Int64, ProductFields)
-        /// The line stays unlinked (the switch is off, or `match_product` returned false).
-        case none
+    package struct Line: Sendable {
+        package var name: String
+        package var warehouseId: Int64
+        /// Nil until `match_product` has run for the line.
+        package var product: Link<ProductFields>?
     }
 
-    struct Line: Sendable {
-        var name: String
-        var warehouseId: Int64?
-        var product: Product?
-    }
-
-    var orderId: Int
-    var accepted: Bool?
-    /// Why the order was not taken or is held.
-    var reason: String?
-    var documentType: DocumentType?
-    /// `document_type` returned nil: the order waits for review, nothing was written.
-    var held = false
-    var contractor: Contractor?
-    var lines: [Line] = []
-    var document: Document?
-    /// Stock levels this order's document left below zero.
-    var negativeLevels: [StockLevel] = []
+    /// `accept_order` said yes.
+    package var accepted = false
+    package var lines: [Line] = []
+    package var documentType: DocumentType?
+    /// Nil until `match_contractor` has run.
+    package var contractor: Link<ContractorFields>?
     /// Each hook's answer and every `ctx.log` line, in order.
-    var trace: [String] = []
-    /// `file:line: message` when the order failed.
-    var failure: String?
+    package var trace: [String] = []
 
-    init(orderId: Int) {
+    package init() {}
+}
+
+/// One order's outcome with the decisions behind it.
+package struct OrderReport: Sendable {
+    package var orderId: Int
+    package var outcome: OrderOutcome
+    package var decisions: OrderDecisions
+
+    package init(orderId: Int, outcome: OrderOutcome, decisions: OrderDecisions) {
         self.orderId = orderId
+        self.outcome = outcome
+        self.decisions = decisions
     }
 }

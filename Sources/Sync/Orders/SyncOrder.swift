@@ -1,10 +1,10 @@
-import BaseLinker
+package import BaseLinkerModels
 import FirminoStore
 
 /// A BaseLinker order made exact for deciding and issuing: money in minor units, VAT rates
 /// named, countries upper-case, BaseLinker's warehouse as `bl_<id>`. Built once per order; the
 /// hooks see it as the `order` table (see ``OrderTable``).
-struct SyncOrder: Sendable {
+package struct SyncOrder: Sendable {
     var id: Int
     var statusId: Int?
     /// The status's name from `getOrderStatusList`, when known.
@@ -50,15 +50,8 @@ struct SyncOrder: Sendable {
     }
 }
 
-/// Why an order cannot be issued as BaseLinker sent it.
-struct OrderDataError: Error, CustomStringConvertible {
-    let orderId: Int
-    let message: String
-    var description: String { "order \(orderId): \(message)" }
-}
-
 extension SyncOrder {
-    init(_ order: Order, statusNames: [Int: String] = [:]) throws {
+    package init(_ order: Order, statusNames: [Int: String] = [:]) throws(OrderFailure) {
         id = order.id
         statusId = order.statusID
         statusName = order.statusID.flatMap { statusNames[$0] }
@@ -73,7 +66,7 @@ extension SyncOrder {
         deliveryMethod = order.deliveryMethod
         if let price = order.deliveryPrice {
             guard let money = Money(decimalString: price.text) else {
-                throw OrderDataError(orderId: order.id, message: "delivery_price \(price.text) is not an amount")
+                throw OrderFailure(.orderData, orderId: order.id, "delivery_price \(price.text) is not an amount")
             }
             deliveryPrice = money
         } else {
@@ -82,8 +75,9 @@ extension SyncOrder {
         buyer = Party(order.invoice)
         delivery = Party(order.delivery)
         raw = order.raw
-        lines = try order.products.enumerated().map { index, product in
-            try Line(product, position: index + 1, orderId: order.id)
+        lines = []
+        for (index, product) in order.products.enumerated() {
+            lines.append(try Line(product, position: index + 1, orderId: order.id))
         }
     }
 }
@@ -99,28 +93,28 @@ extension SyncOrder.Party {
 }
 
 extension SyncOrder.Line {
-    init(_ product: OrderProduct, position: Int, orderId: Int) throws {
+    init(_ product: OrderProduct, position: Int, orderId: Int) throws(OrderFailure) {
         let label = "line \(position) (\"\(product.name)\")"
         guard let price = product.priceGross else {
-            throw OrderDataError(orderId: orderId, message: "\(label) has no price_brutto")
+            throw OrderFailure(.orderData, orderId: orderId, "\(label) has no price_brutto")
         }
         guard let unitGross = Money(decimalString: price.text) else {
-            throw OrderDataError(orderId: orderId, message: "\(label): price_brutto \(price.text) is not an amount")
+            throw OrderFailure(.orderData, orderId: orderId, "\(label): price_brutto \(price.text) is not an amount")
         }
         guard let rate = product.taxRate else {
-            throw OrderDataError(orderId: orderId, message: "\(label) has no tax_rate")
+            throw OrderFailure(.orderData, orderId: orderId, "\(label) has no tax_rate")
         }
         guard let vatRate = VATRate(baselinker: rate.doubleValue) else {
-            throw OrderDataError(
-                orderId: orderId,
-                message: "\(label): tax_rate \(rate.text) is neither a percentage nor -1, -0.02 or -0.03")
+            throw OrderFailure(
+                .orderData, orderId: orderId,
+                "\(label): tax_rate \(rate.text) is neither a percentage nor -1, -0.02 or -0.03")
         }
         guard product.quantity >= 0 else {
-            throw OrderDataError(orderId: orderId, message: "\(label) has a negative quantity \(product.quantity)")
+            throw OrderFailure(.orderData, orderId: orderId, "\(label) has a negative quantity \(product.quantity)")
         }
         let name = product.name.trimmingSpaces
         guard !name.isEmpty else {
-            throw OrderDataError(orderId: orderId, message: "line \(position) has no name")
+            throw OrderFailure(.orderData, orderId: orderId, "line \(position) has no name")
         }
         self.init(
             name: name, sku: product.sku.trimmingSpaces, ean: product.ean.trimmingSpaces,

@@ -1,4 +1,5 @@
 import BaseLinker
+import BaseLinkerModels
 import FirminoStore
 import Foundation
 import Logging
@@ -14,14 +15,10 @@ import Logging
 /// in transit never attaches a second file. Status changes are idempotent and are simply sent
 /// again.
 final class OutboxDrain {
-    struct Failure: Sendable {
-        var orderId: Int?
-        var message: String
-    }
-
     struct Result: Sendable {
         var sent = 0
-        var failures: [Failure] = []
+        /// Rows that failed twice in this run, as ``OrderFailure/Kind/outbox`` failures.
+        var failures: [OrderFailure] = []
         var pending = 0
     }
 
@@ -46,7 +43,7 @@ final class OutboxDrain {
     /// left for the next run with its error.
     func drain() async throws -> Result {
         var result = Result()
-        var failed: [Int64: Failure] = [:]
+        var failed: [Int64: OrderFailure] = [:]
         for pass in 1...2 {
             let pending = try store.read { try $0.pendingOutbox() }
             if pending.isEmpty { break }
@@ -74,7 +71,7 @@ final class OutboxDrain {
     private func attach(_ item: OutboxItem) async throws {
         let payload = try item.decodePayload(AttachInvoice.self)
         guard let documentId = item.documentId, let document = try store.read({ try $0.document(id: documentId) }) else {
-            throw OutboxError("the outbox row \(item.id) names no document")
+            throw OrderFailure(.outbox, orderId: payload.orderId, "the outbox row \(item.id) names no document")
         }
         let mayHaveBeenSent = item.attempts > 0 || document.baselinkerInvoiceId != nil
         try store.write { try $0.beginOutboxAttempt(id: item.id) }
@@ -121,8 +118,8 @@ final class OutboxDrain {
             return configuredSeries
         }
         guard let first = try await client.getSeries().first(where: { $0.type.uppercased() == "INVOICE" }) else {
-            throw OutboxError(
-                "BaseLinker has no invoice numbering series; add one, or set baselinker.invoice_series_id")
+            throw OrderFailure(
+                .outbox, "BaseLinker has no invoice numbering series; add one, or set baselinker.invoice_series_id")
         }
         series = first.id
         return first.id
@@ -130,7 +127,7 @@ final class OutboxDrain {
 
     // MARK: Statuses
 
-    private func setStatuses(_ items: [OutboxItem], failed: inout [Int64: Failure]) async throws -> Int {
+    private func setStatuses(_ items: [OutboxItem], failed: inout [Int64: OrderFailure]) async throws -> Int {
         // Per order only the status queued last is sent (rows come oldest first): a
         // status_failed still pending from an earlier run must not win over a later status_after.
         var latest: [Int: (item: OutboxItem, statusId: Int)] = [:]
@@ -173,17 +170,12 @@ final class OutboxDrain {
         return sent
     }
 
-    private func record(_ error: any Error, for item: OutboxItem) throws -> Failure {
-        let message = "\(error)"
+    private func record(_ error: any Error, for item: OutboxItem) throws -> OrderFailure {
+        let message = (error as? OrderFailure)?.message ?? "\(error)"
         logger.warning("outbox row \(item.id) (\(item.kind.rawValue)) failed: \(message)")
         try store.write { try $0.recordOutboxFailure(id: item.id, error: message) }
         let orderId = (try? item.decodePayload(AttachInvoice.self).orderId)
             ?? (try? item.decodePayload(SetOrderStatus.self).orderId)
-        return Failure(orderId: orderId, message: message)
+        return OrderFailure(.outbox, orderId: orderId, message)
     }
-}
-
-struct OutboxError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

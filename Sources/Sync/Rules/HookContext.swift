@@ -12,6 +12,8 @@ final class HookContext {
     private final class State {
         var reader: StoreReader?
         var trace: [String] = []
+        /// The last look-up called wrongly, raised into the script as a Lua error.
+        var lookUpFailure: OrderFailure?
     }
 
     private let state = State()
@@ -54,11 +56,28 @@ final class HookContext {
         return state.trace
     }
 
+    /// A hook's failure, told apart when the script failed because a look-up was called
+    /// wrongly (and not caught): that is a ``OrderFailure/Kind/lookUp``, at the script's line.
+    func classify(_ failure: OrderFailure) -> OrderFailure {
+        defer { state.lookUpFailure = nil }
+        guard failure.kind == .script, let lookUp = state.lookUpFailure, failure.message.contains(lookUp.message) else {
+            return failure
+        }
+        var classified = failure
+        classified.kind = .lookUp
+        return classified
+    }
+
     private static func lookUps(_ runtime: LuaRuntime, _ state: State) -> LuaTable {
         func define(_ name: String, _ body: @escaping (StoreReader, [LuaValue]) throws -> LuaValue) -> LuaValue {
             .reference(runtime.function(named: "ctx.store.\(name)") { arguments in
-                guard let reader = state.reader else { throw LookUpError("the store is not open here") }
-                return [try body(reader, arguments)]
+                do {
+                    guard let reader = state.reader else { throw OrderFailure(.lookUp, "the store is not open here") }
+                    return [try body(reader, arguments)]
+                } catch let failure as OrderFailure {
+                    state.lookUpFailure = failure
+                    throw failure
+                }
             })
         }
         var table = LuaTable()
@@ -172,14 +191,14 @@ final class HookContext {
         if let id = value.integerValue { return id }
         if case .number(let number) = value, let id = Int64(exactly: number) { return id }
         if let text = value.stringValue, let id = Int64(text) { return id }
-        throw LookUpError("\(function) expects \(what) as argument #\(position + 1), got \(value.typeName)")
+        throw OrderFailure(.lookUp, "\(function) expects \(what) as argument #\(position + 1), got \(value.typeName)")
     }
 
     private static func text(_ arguments: [LuaValue], _ function: String) throws -> String {
         let value = arguments.argument(0)
         if let text = value.stringValue { return text }
         if case .integer(let number) = value { return String(number) }
-        throw LookUpError("\(function) expects a string, got \(value.typeName)")
+        throw OrderFailure(.lookUp, "\(function) expects a string, got \(value.typeName)")
     }
 
     private static func text(_ value: LuaValue) -> String {
@@ -192,10 +211,4 @@ final class HookContext {
         case .table, .reference: return value.typeName
         }
     }
-}
-
-/// A look-up called with the wrong arguments, or outside an order; raised into the script.
-struct LookUpError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

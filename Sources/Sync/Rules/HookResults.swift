@@ -1,19 +1,6 @@
 import FirminoStore
 import LuaHost
 
-/// A hook answered with something of the wrong shape: says which script, which hook, what came
-/// back and what was expected.
-struct HookShapeError: Error, CustomStringConvertible {
-    let script: String
-    let hook: Hook
-    let got: String
-    let expected: String
-
-    var description: String {
-        "\(script): \(hook.rawValue) returned \(got); expected \(expected)"
-    }
-}
-
 /// What `match_contractor` and `match_product` decide.
 enum MatchDecision: Equatable {
     case existing(Int64)
@@ -23,9 +10,11 @@ enum MatchDecision: Equatable {
     case none
 }
 
-/// The typed reading of each hook's results.
+/// The typed reading of each hook's results. A hook that raises an error fails with
+/// ``OrderFailure/Kind/script``; one that answers out of shape with
+/// ``OrderFailure/Kind/hookAnswer``, located where the hook is defined.
 extension RuleSet {
-    func acceptOrder(_ order: LuaValue, _ ctx: LuaValue) throws -> (accepted: Bool, reason: String?) {
+    func acceptOrder(_ order: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> (accepted: Bool, reason: String?) {
         let results = try call(.acceptOrder, [order, ctx])
         guard let accepted = results.argument(0).boolValue else {
             throw shape(.acceptOrder, results, "true, or false and a reason")
@@ -33,7 +22,7 @@ extension RuleSet {
         return (accepted, reason(results))
     }
 
-    func lineWarehouse(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws -> Int64 {
+    func lineWarehouse(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> Int64 {
         let results = try call(.lineWarehouse, [line, order, ctx])
         guard let id = Self.id(results.argument(0)) else {
             throw shape(.lineWarehouse, results, "a store warehouse id")
@@ -42,7 +31,7 @@ extension RuleSet {
     }
 
     /// The document type, or nil and the reason the order is held.
-    func documentType(_ order: LuaValue, _ ctx: LuaValue) throws -> (type: DocumentType?, reason: String?) {
+    func documentType(_ order: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> (type: DocumentType?, reason: String?) {
         let results = try call(.documentType, [order, ctx])
         let first = results.argument(0)
         if first.isNil { return (nil, reason(results) ?? "held by \(script(for: .documentType))") }
@@ -52,23 +41,21 @@ extension RuleSet {
         return (type, nil)
     }
 
-    func matchContractor(_ order: LuaValue, _ ctx: LuaValue) throws -> MatchDecision {
+    func matchContractor(_ order: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> MatchDecision {
         let results = try call(.matchContractor, [order, ctx])
         return try match(.matchContractor, results, "a contractor id, nil (make one) or false (none)")
     }
 
-    func newContractor(_ order: LuaValue, _ ctx: LuaValue) throws -> ContractorFields {
+    func newContractor(_ order: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> ContractorFields {
         let results = try call(.newContractor, [order, ctx])
         let expected = "a table of contractor fields with a non-empty name"
         guard let table = results.argument(0).tableValue else { throw shape(.newContractor, results, expected) }
-        func text(_ key: String) throws -> String {
+        func text(_ key: String) throws(OrderFailure) -> String {
             let value = table[key]
             if value.isNil { return "" }
             if let string = value.stringValue { return string }
             if let number = value.integerValue { return String(number) }
-            throw HookShapeError(
-                script: script(for: .newContractor), hook: .newContractor,
-                got: "a table whose \(key) is \(Self.describe(value))", expected: "\(key) as a string")
+            throw answer(.newContractor, got: "a table whose \(key) is \(Self.describe(value))", expected: "\(key) as a string")
         }
         let name = try text("name").trimmingSpaces
         guard !name.isEmpty else { throw shape(.newContractor, results, expected) }
@@ -79,24 +66,22 @@ extension RuleSet {
             city: try text("city"), country: country, email: try text("email"), phone: try text("phone"))
     }
 
-    func matchProduct(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws -> MatchDecision {
+    func matchProduct(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> MatchDecision {
         let results = try call(.matchProduct, [line, order, ctx])
         return try match(.matchProduct, results, "a product id, nil (make one) or false (leave the line unlinked)")
     }
 
-    func newProduct(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws -> ProductFields {
+    func newProduct(_ line: LuaValue, _ order: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> ProductFields {
         let results = try call(.newProduct, [line, order, ctx])
         guard let table = results.argument(0).tableValue, let name = table["name"].stringValue?.trimmingSpaces,
               !name.isEmpty
         else {
             throw shape(.newProduct, results, "a table of product fields with a non-empty name")
         }
-        func wrong(_ key: String, _ expected: String) -> HookShapeError {
-            HookShapeError(
-                script: script(for: .newProduct), hook: .newProduct,
-                got: "a table whose \(key) is \(Self.describe(table[key]))", expected: "\(key) as \(expected)")
+        func wrong(_ key: String, _ expected: String) -> OrderFailure {
+            answer(.newProduct, got: "a table whose \(key) is \(Self.describe(table[key]))", expected: "\(key) as \(expected)")
         }
-        func text(_ key: String) throws -> String? {
+        func text(_ key: String) throws(OrderFailure) -> String? {
             let value = table[key]
             if value.isNil { return nil }
             if let string = value.stringValue { return string }
@@ -120,7 +105,7 @@ extension RuleSet {
 
     // MARK: Reading results
 
-    private func match(_ hook: Hook, _ results: [LuaValue], _ expected: String) throws -> MatchDecision {
+    private func match(_ hook: Hook, _ results: [LuaValue], _ expected: String) throws(OrderFailure) -> MatchDecision {
         let first = results.argument(0)
         if first.isNil { return .create }
         if first == .boolean(false) { return .none }
@@ -134,9 +119,14 @@ extension RuleSet {
         return second.stringValue ?? Self.describe(second)
     }
 
-    private func shape(_ hook: Hook, _ results: [LuaValue], _ expected: String) -> HookShapeError {
-        let got = results.isEmpty ? "nothing" : Self.describe(results[0])
-        return HookShapeError(script: script(for: hook), hook: hook, got: got, expected: expected)
+    private func shape(_ hook: Hook, _ results: [LuaValue], _ expected: String) -> OrderFailure {
+        answer(hook, got: results.isEmpty ? "nothing" : Self.describe(results[0]), expected: expected)
+    }
+
+    /// `hook` answered `got` where `expected` was needed: a failure located where the hook is
+    /// defined, since that is where the answer is made.
+    func answer(_ hook: Hook, got: String, expected: String) -> OrderFailure {
+        OrderFailure(.hookAnswer, location: definition(of: hook), "\(hook.rawValue) returned \(got); expected \(expected)")
     }
 
     static func id(_ value: LuaValue) -> Int64? {

@@ -7,7 +7,7 @@ extension SyncSummary {
         lines.append(dryRun ? "Dry run: nothing was written or sent." : "Sync finished.")
         if dryRun && !plan.isEmpty {
             lines.append("")
-            lines += plan
+            lines += plan.map(\.text)
         }
         let documentsIssued = orders.documents.values.reduce(0, +)
         lines.append("")
@@ -55,5 +55,18 @@ extension SyncSummary {
     private func row(_ label: String, _ value: some CustomStringConvertible) -> String {
         let padding = max(1, 32 - label.count)
         return label + String(repeating: " ", count: padding) + value.description
+    }
+}
+
+extension SyncSummary.PlannedOrder {
+    /// One line of the dry run's plan.
+    var text: String {
+        let head = "order \(orderId): "
+        switch outcome {
+        case "issued": return head + [documentType, number].compactMap { $0 }.joined(separator: " ")
+        case "turned_down": return head + "not taken" + (reason.map { ": \($0)" } ?? "")
+        case "held": return head + "held: " + (reason ?? "")
+        default: return head + "would fail: " + (reason ?? "")
+        }
     }
 }

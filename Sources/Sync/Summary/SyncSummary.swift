@@ -1,8 +1,7 @@
 import FirminoStore
 
-/// What one `firmlink sync` did, as `sync --json` prints it (DESIGN §9). Keys beyond the
-/// design's (`rejected`, `skipped`, `outbox`, `warnings`, `dry_run`) are additions; none of
-/// the design's keys is ever left out.
+/// What one `firmlink sync` did, as `sync --json` prints it (docs/json.md): every key is
+/// always there, so a script reading it never meets a missing one.
 public struct SyncSummary: Codable, Sendable, Equatable {
     public var orders = Orders()
     public var contractors = Linking()
@@ -14,8 +13,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     /// Stock levels left below zero, and similar things worth a look.
     public var warnings: [String] = []
     public var dryRun = false
-    /// In a dry run, one line per order saying what would happen.
-    public var plan: [String] = []
+    /// In a dry run, what would happen to each order.
+    public var plan: [PlannedOrder] = []
 
     public init() {}
 
@@ -40,10 +39,39 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public struct Problem: Codable, Sendable, Equatable {
         public var orderId: Int
         public var reason: String
+        /// For a failed order, what kind of problem (``OrderFailure/Kind``: `hook_answer`, …).
+        public var kind: String?
 
-        public init(orderId: Int, reason: String) {
+        public init(orderId: Int, reason: String, kind: String? = nil) {
             self.orderId = orderId
             self.reason = reason
+            self.kind = kind
+        }
+    }
+
+    /// What a dry run would do with one order.
+    public struct PlannedOrder: Codable, Sendable, Equatable {
+        public var orderId: Int
+        /// `issued`, `turned_down`, `held` or `failed`.
+        public var outcome: String
+        public var documentType: String?
+        /// The number the document would get.
+        public var number: String?
+        /// Why the order would be turned down, held or failed.
+        public var reason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case orderId = "order_id", outcome, documentType = "document_type", number, reason
+        }
+
+        /// Every key, absent values as null.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(orderId, forKey: .orderId)
+            try container.encode(outcome, forKey: .outcome)
+            try container.encode(documentType, forKey: .documentType)
+            try container.encode(number, forKey: .number)
+            try container.encode(reason, forKey: .reason)
         }
     }
 
@@ -80,7 +108,7 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var reason: String
     }
 
-    /// Exit status of DESIGN §9: 1 when some order failed or is held, or something could not
+    /// The exit status: 1 when some order failed or is held, or something could not
     /// be sent; else 0.
     public var exitStatus: Int32 {
         orders.failed.isEmpty && orders.held.isEmpty && outbox.failed.isEmpty ? 0 : 1

@@ -1,4 +1,5 @@
-public import BaseLinker
+public import Sync
+public import BaseLinkerModels
 public import Config
 import FirminoStore
 public import Foundation
@@ -62,14 +63,16 @@ public struct RuleExplainer {
         let overridden = Hook.allCases.filter(ruleSet.isOverridden).map(\.rawValue)
         var lines = ["order \(report.orderId): rules \(rules?.path ?? "built-in")"
             + (overridden.isEmpty ? "" : " (defines \(overridden.joined(separator: ", ")); built-in for the rest)")]
-        lines += report.trace
-        if let failure = report.failure {
+        lines += report.decisions.trace
+        switch report.outcome {
+        case .failed(let failure):
             lines.append("failed: \(failure)")
-        } else if report.accepted == false {
-            lines.append("not taken: \(report.reason ?? "accept_order returned false")")
-        } else if report.held {
-            lines.append("held for review: \(report.reason ?? "")")
-        } else if let document = report.document {
+        case .turnedDown(let reason):
+            lines.append("not taken: \(reason ?? "accept_order returned false")")
+        case .held(let reason):
+            lines.append("held for review: \(reason)")
+        case .issued(let inserted):
+            let document = inserted.document
             lines.append(
                 "would issue \(document.type.rawValue) \(document.number): \(document.lines.count) lines, "
                     + "net \(document.totalNet.decimalString), VAT \(document.totalVAT.decimalString), "

@@ -1,4 +1,5 @@
-import BaseLinker
+public import Sync
+import BaseLinkerModels
 public import Config
 import FirminoStore
 public import Foundation
@@ -109,7 +110,7 @@ public struct RuleTestRunner {
         } else {
             return nil
         }
-        return try RulesSource(file: path)
+        return try RulesSource.reading(path)
     }
 
     /// The case files under `paths`, in a stable order.
@@ -139,10 +140,10 @@ public struct RuleTestRunner {
 
 extension RulesSource {
     /// Reads a rules script; a missing or unreadable file is an error naming it.
-    public init(file: String) throws {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+    public static func reading(_ file: String) throws(RuleFileError) -> RulesSource {
+        guard let source = RulesSource(file: file) else {
             throw RuleFileError(file: file, line: nil, message: "the rules script cannot be read")
         }
-        self.init(path: file, text: text)
+        return source
     }
 }

@@ -1,4 +1,4 @@
-import BaseLinker
+import BaseLinkerModels
 import Yams
 
 /// A problem in a rule-test or fixture file, with the file and line it is on.

@@ -1,10 +1,11 @@
-import BaseLinker
+import Sync
+import BaseLinkerModels
 import Config
 import FirminoStore
 import Foundation
 import Yams
 
-/// One rule-test case (DESIGN §8): the `[orders]` settings it changes, the store before the
+/// One rule-test case (docs/rules.md, "Rule tests"): the `[orders]` settings it changes, the store before the
 /// order, the order as `getOrders` sends it, and the decisions expected — only what is given
 /// is checked.
 struct RuleCase {
@@ -117,7 +118,7 @@ extension RuleCase {
         ])
         var orders = base
         if let from = try fields.string("from") {
-            guard let day = CalendarDay(from) else { throw fields.error("from", "must be a date written YYYY-MM-DD") }
+            guard let day = BusinessDate(from) else { throw fields.error("from", "must be a date written YYYY-MM-DD") }
             orders.from = day
         }
         if let document = try fields.string("default_document") {

@@ -1,3 +1,4 @@
+import Sync
 import FirminoStore
 
 /// Compares what a case expects with what the rules decided; each difference is one line.
@@ -6,39 +7,36 @@ struct RuleCaseComparison {
     let report: OrderReport
 
     var differences: [String] {
+        switch report.outcome {
+        case .failed(let failure):
+            guard let error = expect.error else { return ["the order failed: \(failure)"] }
+            if failure.description.contains(error) { return [] }
+            return ["error: expected a failure containing \"\(error)\", got \"\(failure)\""]
+        case .issued, .turnedDown, .held:
+            if let error = expect.error { return ["error: expected a failure containing \"\(error)\", got no failure"] }
+        }
         var differences: [String] = []
         func differ(_ what: String, _ expected: String, _ got: String) {
             differences.append("\(what): expected \(expected), got \(got)")
         }
-        if let error = expect.error {
-            guard let failure = report.failure else {
-                differ("error", "a failure containing \"\(error)\"", "no failure")
-                return differences
-            }
-            if !failure.contains(error) { differ("error", "a failure containing \"\(error)\"", "\"\(failure)\"") }
-            return differences
+        if let accepted = expect.accepted, self.accepted != accepted {
+            differ("accepted", String(accepted), String(self.accepted))
         }
-        if let failure = report.failure {
-            return ["the order failed: \(failure)"]
+        if let reason = expect.reason, !(self.reason ?? "").contains(reason) {
+            differ("reason", "\"\(reason)\"", self.reason.map { "\"\($0)\"" } ?? "none")
         }
-        if let accepted = expect.accepted, report.accepted != accepted {
-            differ("accepted", String(accepted), report.accepted.map(String.init) ?? "nothing")
+        if let held = expect.held, isHeld != held {
+            differ("held", String(held), String(isHeld))
         }
-        if let reason = expect.reason, !(report.reason ?? "").contains(reason) {
-            differ("reason", "\"\(reason)\"", report.reason.map { "\"\($0)\"" } ?? "none")
-        }
-        if let held = expect.held, report.held != held {
-            differ("held", String(held), String(report.held))
-        }
-        if let type = expect.documentType, report.documentType?.rawValue != type {
-            differ("document_type", type, report.documentType?.rawValue ?? notDecided)
+        if let type = expect.documentType, report.decisions.documentType?.rawValue != type {
+            differ("document_type", type, report.decisions.documentType?.rawValue ?? notDecided)
         }
         if let contractor = expect.contractor {
-            let got = describe(report.contractor)
+            let got = describe(report.decisions.contractor)
             if got != contractor.description { differ("contractor", contractor.description, got) }
         }
         if !expect.newContractor.isEmpty {
-            if case .created(_, let fields) = report.contractor {
+            if case .created(_, let fields) = report.decisions.contractor {
                 let actual = [
                     "name": fields.name, "tax_id": fields.taxId, "address": fields.address,
                     "postcode": fields.postcode, "city": fields.city, "country": fields.country,
@@ -46,47 +44,77 @@ struct RuleCaseComparison {
                 ]
                 compare("new_contractor", expect.newContractor, actual, &differences)
             } else {
-                differ("new_contractor", "a new contractor", describe(report.contractor))
+                differ("new_contractor", "a new contractor", describe(report.decisions.contractor))
             }
         }
         if let lines = expect.lines { compareLines(lines, &differences) }
         if let total = expect.totalGross {
-            let got = report.document?.totalGross.decimalString
+            let got = document?.totalGross.decimalString
             if got != total { differ("total_gross", total, got ?? "no document") }
         }
-        if let count = expect.documentLines, report.document?.lines.count != count {
-            differ("document_lines", String(count), report.document.map { String($0.lines.count) } ?? "no document")
+        if let count = expect.documentLines, document?.lines.count != count {
+            differ("document_lines", String(count), document.map { String($0.lines.count) } ?? "no document")
         }
         return differences
     }
 
+    /// Whether `accept_order` took the order.
+    private var accepted: Bool {
+        switch report.outcome {
+        case .issued, .held: true
+        case .turnedDown: false
+        case .failed: report.decisions.accepted
+        }
+    }
+
+    /// Why the order was turned down or held.
+    private var reason: String? {
+        switch report.outcome {
+        case .turnedDown(let reason): reason
+        case .held(let reason): reason
+        case .issued, .failed: nil
+        }
+    }
+
+    private var isHeld: Bool {
+        if case .held = report.outcome { return true }
+        return false
+    }
+
+    private var document: Document? {
+        if case .issued(let inserted) = report.outcome { return inserted.document }
+        return nil
+    }
+
     private var notDecided: String {
-        if report.held { return "nothing (held: \(report.reason ?? ""))" }
-        if report.accepted == false { return "nothing (not accepted: \(report.reason ?? ""))" }
-        return "nothing"
+        switch report.outcome {
+        case .held(let reason): "nothing (held: \(reason))"
+        case .turnedDown(let reason): "nothing (not accepted: \(reason ?? ""))"
+        case .issued, .failed: "nothing"
+        }
     }
 
     private func compareLines(_ lines: [RuleCase.LineExpectation], _ differences: inout [String]) {
-        if lines.count > report.lines.count {
-            differences.append("lines: expected \(lines.count), got \(report.lines.count) \(report.lines.isEmpty ? notDecided : "")")
+        if lines.count > report.decisions.lines.count {
+            differences.append("lines: expected \(lines.count), got \(report.decisions.lines.count) \(report.decisions.lines.isEmpty ? notDecided : "")")
             return
         }
         for (index, expectation) in lines.enumerated() {
             let position = expectation.line ?? index + 1
-            guard position >= 1, position <= report.lines.count else {
+            guard position >= 1, position <= report.decisions.lines.count else {
                 differences.append("lines[\(index + 1)]: the order has no line \(position)")
                 continue
             }
-            let line = report.lines[position - 1]
+            let line = report.decisions.lines[position - 1]
             let label = "line \(position) (\"\(line.name)\")"
             if let warehouse = expectation.warehouse, line.warehouseId != warehouse {
-                differences.append("\(label) warehouse: expected \(warehouse), got \(line.warehouseId.map(String.init) ?? "none")")
+                differences.append("\(label) warehouse: expected \(warehouse), got \(line.warehouseId)")
             }
             if let product = expectation.product {
                 let got = describe(line.product)
                 var expected = product.description
-                if case .sameAsLine(let other) = product, other >= 1, other <= report.lines.count {
-                    expected = productId(report.lines[other - 1].product).map(String.init) ?? "a product"
+                if case .sameAsLine(let other) = product, other >= 1, other <= report.decisions.lines.count {
+                    expected = productId(report.decisions.lines[other - 1].product).map(String.init) ?? "a product"
                     if productId(line.product).map(String.init) != expected {
                         differences.append("\(label) product: expected the product of line \(other) (\(expected)), got \(got)")
                     }
@@ -120,28 +148,16 @@ struct RuleCaseComparison {
         }
     }
 
-    private func describe(_ contractor: OrderReport.Contractor?) -> String {
-        switch contractor {
-        case .linked(let id): return String(id)
-        case .created: return "new"
-        case .some(.none): return "none"
-        case nil: return notDecided
+    private func describe<Fields>(_ link: OrderDecisions.Link<Fields>?) -> String {
+        switch link {
+        case .linked(let id)?: String(id)
+        case .created?: "new"
+        case .none?: "none"
+        case nil: notDecided
         }
     }
 
-    private func describe(_ product: OrderReport.Product?) -> String {
-        switch product {
-        case .linked(let id): return String(id)
-        case .created: return "new"
-        case .some(.none): return "none"
-        case nil: return notDecided
-        }
-    }
-
-    private func productId(_ product: OrderReport.Product?) -> Int64? {
-        switch product {
-        case .linked(let id), .created(let id, _): return id
-        default: return nil
-        }
+    private func productId(_ product: OrderDecisions.Link<ProductFields>?) -> Int64? {
+        product?.id
     }
 }
