@@ -7,7 +7,7 @@ import Logging
 import Sync
 
 /// A sandbox on a free port, a temporary folder with a store, and a configuration pointing at
-/// both: what an end-to-end sync test needs. Call ``stop()`` at the end.
+/// both: what an end-to-end sync test needs. Made and cleaned up by ``withSyncHarness``.
 final class SyncHarness: Sendable {
     let sandbox: SandboxServer
     let url: URL
@@ -17,86 +17,44 @@ final class SyncHarness: Sendable {
     static let documentIssued = 1006
     static let problem = 1007
 
-    init(seed: UInt64 = 7, orders: Int = 60, faults: SandboxFaults = .none, timeoutDelay: TimeInterval = 60) async throws {
-        var configuration = SandboxConfiguration(seed: seed, orders: orders, products: 40, requestsPerMinute: 0, faults: faults)
-        configuration.timeoutDelay = timeoutDelay
-        sandbox = SandboxServer(configuration)
-        url = try await sandbox.start()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-sync-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    func stop() async {
-        await sandbox.stop()
-        try? FileManager.default.removeItem(at: folder)
+    fileprivate init(sandbox: SandboxServer, url: URL, folder: URL) {
+        self.sandbox = sandbox
+        self.url = url
+        self.folder = folder
     }
 
     var storePath: String { folder.appendingPathComponent("firmlink.sqlite").path }
 
-    /// The configuration of a seller using the sandbox; `orders` lines replace the defaults.
+    /// The configuration of a seller using the sandbox; `orders` lines replace the default
+    /// `[orders]` selection, `rules` is written to a rules script the configuration names.
     func configuration(orders: String? = nil, rules: String? = nil) throws -> Configuration {
-        let ordersSection = orders ?? """
-            statuses = ["Nowe zamówienia", "Do wysłania"]
-            status_after = "Dokument wystawiony"
-            status_failed = "Problem z zamówieniem"
-            """
-        var text = """
-            [baselinker]
-            url = "\(url.absoluteString)"
-            requests_per_minute = 0
-
-            [store]
-            path = "\(storePath)"
-
-            [seller]
-            name = "Sklep Przykład sp. z o.o."
-            tax_id = "PL5260001246"
-            address = "ul. Prosta 1"
-            postcode = "00-001"
-            city = "Warszawa"
-
-            [orders]
-            from = "2026-11-01"
-            \(ordersSection)
-
-            [warehouses]
-            map = { bl_1 = 1, bl_2 = 2, bl_3 = 3 }
-            countries = { bl_3 = "DE" }
-            """
+        var seller = SandboxSellerConfiguration(url: url)
+        seller.storePath = storePath
+        if let orders { seller.orders = orders }
         if let rules {
             let path = folder.appendingPathComponent("rules.lua")
             try rules.write(to: path, atomically: true, encoding: .utf8)
-            text += "\n[rules]\nscript = \"\(path.path)\"\n"
+            seller.extra = "\n[rules]\nscript = \"\(path.path)\"\n"
         }
-        var configuration = try Configuration.parse(text, file: "firmlink.toml")
+        var configuration = try Configuration.parse(seller.text, file: "firmlink.toml")
         configuration.baselinker.token = Secret("sandbox")
         return configuration
     }
 
-    /// Runs `sync orders` in-process and returns the summary.
+    /// Runs `sync orders` in-process, opened as the command line opens it, and returns the
+    /// summary. Retries are quick, so that fault tests finish.
     func sync(
         _ configuration: Configuration, dryRun: Bool = false, requestTimeout: Duration = .seconds(30)
     ) async throws -> SyncSummary {
-        let store = try Store(path: configuration.store.path)
-        let client = BaseLinkerClient(
-            configuration: BaseLinkerConfiguration(
-                url: configuration.baselinker.url, token: "sandbox", requestsPerMinute: 0,
-                requestTimeout: requestTimeout,
-                retry: RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))))
         var logger = Logger(label: "test")
         logger.logLevel = .warning  // each order's trace is info: not in the test output
-        let sync = OrderSync(
-            configuration: configuration, client: client, store: store,
-            rules: try configuration.rules.script.map(RulesSource.init(file:)), logger: logger)
-        let outcome: Result<SyncSummary, any Error>
-        do {
-            outcome = .success(try await sync.run(OrderSync.Options(dryRun: dryRun)))
-        } catch {
-            outcome = .failure(error)
+        let options = SyncSession.Options(dryRun: dryRun) { client in
+            client.requestTimeout = requestTimeout
+            client.retry = RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))
         }
-        try await client.shutdown()
-        try store.close()
-        return try outcome.get()
+        return try await SyncSession.with(configuration, options: options, logger: logger) { session in
+            try await session.syncOrders()
+        }
     }
 
     /// The orders a sync with the default configuration should take: in a selected status and
@@ -118,4 +76,28 @@ final class SyncHarness: Sendable {
         defer { try? store.close() }
         return try store.read { try $0.documents() }
     }
+}
+
+/// Starts a sandbox of `orders` seeded orders and a temporary folder, runs `body` with them,
+/// then stops the sandbox and removes the folder, whatever `body` did.
+func withSyncHarness<T>(
+    seed: UInt64 = 7, orders: Int = 60, faults: SandboxFaults = .none, timeoutDelay: TimeInterval = 60,
+    _ body: (SyncHarness) async throws -> T
+) async throws -> T {
+    var configuration = SandboxConfiguration(seed: seed, orders: orders, products: 40, requestsPerMinute: 0, faults: faults)
+    configuration.timeoutDelay = timeoutDelay
+    let sandbox = SandboxServer(configuration)
+    let url = try await sandbox.start()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-sync-\(UUID().uuidString)")
+    let harness = SyncHarness(sandbox: sandbox, url: url, folder: folder)
+    let result: Result<T, any Error>
+    do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        result = .success(try await body(harness))
+    } catch {
+        result = .failure(error)
+    }
+    await sandbox.stop()
+    try? FileManager.default.removeItem(at: folder)
+    return try result.get()
 }

@@ -1,4 +1,5 @@
 import BaseLinker
+import BaseLinkerModels
 import Config
 
 /// Turns the statuses of `[orders]` — ids or names — into ids, with the account's names for

@@ -1,12 +1,12 @@
 public import Config
 public import Foundation
-import FirminoStore
+public import FirminoStore
 import LuaHost
 
 /// The `[orders]` configuration with statuses resolved to ids: what the hooks see as
 /// `ctx.config` and what a sync follows.
 public struct OrderSettings: Sendable {
-    public var from: CalendarDay?
+    public var from: BusinessDate?
     public var defaultDocument: Configuration.DefaultDocument
     public var autoDocumentType: Bool
     public var sendInvoices: Bool
@@ -19,10 +19,11 @@ public struct OrderSettings: Sendable {
     /// The seller's timezone: business dates and the start of `from`.
     public var timeZone: TimeZone
 
-    /// Settings from the configuration, with status names already resolved by `resolve`.
+    /// Settings from the configuration, each status resolved to an id by `resolve`, which is
+    /// told the key it is written under (`orders.status_after`) for its errors.
     public init(
         _ orders: Configuration.Orders, timeZone: TimeZone,
-        resolve: (Configuration.StatusReference) throws -> Int
+        resolve: (Configuration.StatusReference, _ key: String) throws -> Int
     ) rethrows {
         from = orders.from
         defaultDocument = orders.defaultDocument
@@ -30,9 +31,9 @@ public struct OrderSettings: Sendable {
         sendInvoices = orders.sendInvoices
         linkProducts = orders.linkProducts
         linkContractors = orders.linkContractors
-        statuses = try orders.statuses.map(resolve)
-        statusAfter = try orders.statusAfter.map(resolve)
-        statusFailed = try orders.statusFailed.map(resolve)
+        statuses = try orders.statuses.map { try resolve($0, "orders.statuses") }
+        statusAfter = try orders.statusAfter.map { try resolve($0, "orders.status_after") }
+        statusFailed = try orders.statusFailed.map { try resolve($0, "orders.status_failed") }
         self.timeZone = timeZone
     }
 

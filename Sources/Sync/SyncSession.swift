@@ -1,0 +1,147 @@
+public import BaseLinker
+public import Config
+public import FirminoStore
+public import Foundation
+public import Logging
+public import LuaHost
+
+/// A sync opened from a configuration: the one place that turns `firmlink.toml` into a running
+/// sync. It checks what the run needs before anything is contacted (the token, the rules
+/// script), takes the store's writer lock, opens the store with the configured numbering, and
+/// makes the BaseLinker client. The command line and the tests open a sync this way, and only
+/// this way.
+///
+/// A dry run on a store that does not exist yet works on an empty store in a temporary folder,
+/// removed on ``close()``, so that it leaves no file behind.
+public final class SyncSession {
+    public struct Options: Sendable {
+        /// Decide everything and roll it back; send nothing.
+        public var dryRun: Bool
+        /// The instant of the sync: its day (in the seller's timezone) is the issue date.
+        public var now: Date
+        /// Changes to the client's settings (timeouts, retries) beyond what the file says.
+        public var tuneClient: @Sendable (inout BaseLinkerConfiguration) -> Void
+
+        public init(
+            dryRun: Bool = false, now: Date = Date(),
+            tuneClient: @escaping @Sendable (inout BaseLinkerConfiguration) -> Void = { _ in }
+        ) {
+            self.dryRun = dryRun
+            self.now = now
+            self.tuneClient = tuneClient
+        }
+    }
+
+    public let configuration: Configuration
+    public let options: Options
+    public let store: Store
+    public let client: BaseLinkerClient
+    let rules: RulesSource?
+    let logger: Logger
+    private let lock: StoreWriterLock
+    private let scratchFolder: URL?
+
+    /// Opens the sync. Throws ``Configuration/error(key:_:)``-style errors for what the file
+    /// lacks, and ``StoreError`` when the store is busy or cannot be opened.
+    public init(
+        configuration: Configuration, options: Options = Options(), logger: Logger = Logger(label: "firmlink.sync")
+    ) throws {
+        self.configuration = configuration
+        self.options = options
+        self.logger = logger
+        guard let token = configuration.baselinker.token else {
+            throw ConfigurationError(
+                file: configuration.file,
+                message: "no BaseLinker token: set BASELINKER_TOKEN, or put token in [baselinker] of a private (chmod 600) file")
+        }
+        rules = try configuration.rules.script.map { path in
+            guard let source = RulesSource(file: path) else {
+                throw configuration.error(key: "rules.script", "the rules script \(path) cannot be read")
+            }
+            return source
+        }
+        var storePath = configuration.store.path
+        var scratchFolder: URL?
+        if options.dryRun, !FileManager.default.fileExists(atPath: storePath) {
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("firmlink-dry-run-\(UUID().uuidString)", isDirectory: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            scratchFolder = folder
+            storePath = folder.appendingPathComponent("firmlink.sqlite").path
+        }
+        self.scratchFolder = scratchFolder
+        do {
+            // The lock first: a second sync is refused before it opens (and maybe migrates) the store.
+            lock = try Store.lockForWriting(path: storePath)
+            store = try Store(path: storePath, options: StoreOptions(numbering: configuration.numbering))
+        } catch {
+            if let scratchFolder { try? FileManager.default.removeItem(at: scratchFolder) }
+            throw error
+        }
+        var clientConfiguration = BaseLinkerConfiguration(
+            url: configuration.baselinker.url, token: token.reveal(),
+            requestsPerMinute: configuration.baselinker.requestsPerMinute)
+        options.tuneClient(&clientConfiguration)
+        client = BaseLinkerClient(configuration: clientConfiguration, logger: Logger(label: "firmlink.baselinker"))
+    }
+
+    /// Syncs orders and records the run, with its summary, in the store (a dry run records
+    /// nothing). Throws for what stops the whole run; an order's failure is in the summary.
+    public func syncOrders() async throws -> SyncSummary {
+        let runId = options.dryRun ? nil : try store.write { try $0.startRun() }
+        let summary = try await OrderSync(session: self).run()
+        if let runId {
+            let encoded = try summary.json()
+            try store.write { try $0.finishRun(id: runId, summary: encoded) }
+        }
+        return summary
+    }
+
+    /// Releases the lock, the store and the client, and removes a dry run's scratch store.
+    public func close() async {
+        lock.release()
+        try? store.close()
+        try? await client.shutdown()
+        if let scratchFolder { try? FileManager.default.removeItem(at: scratchFolder) }
+    }
+
+    /// Opens a session, runs `body` with it and closes it, whatever happens.
+    public static func with<T>(
+        _ configuration: Configuration, options: Options = Options(), logger: Logger = Logger(label: "firmlink.sync"),
+        _ body: (SyncSession) async throws -> T
+    ) async throws -> T {
+        let session = try SyncSession(configuration: configuration, options: options, logger: logger)
+        do {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+}
+
+extension SyncSummary {
+    /// The summary as `sync --json` prints it: snake_case keys, sorted.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+extension Configuration.Seller {
+    /// The seller as printed on documents.
+    public var details: PartyDetails {
+        PartyDetails(name: name, taxId: taxId, address: address, postcode: postcode, city: city, country: country)
+    }
+}
+
+extension Configuration.Rules {
+    /// The limits of one hook call.
+    public var limits: LuaLimits {
+        LuaLimits(instructions: instructions, timeout: .milliseconds(timeoutMilliseconds), memory: memoryMegabytes << 20)
+    }
+}
