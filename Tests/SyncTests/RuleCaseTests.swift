@@ -2,23 +2,18 @@ import Foundation
 import LuaHost
 import Testing
 
-@testable import Sync
+import Config
+import RuleTesting
+import Sync
 
 /// The rule cases under `scripts/rules/tests` are the built-in rules' documentation; they must
-/// all pass, and the rules compiled into the binary must be the shipped `default.lua`.
+/// all pass.
 @Suite("built-in rules")
 struct RuleCaseTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let limits = LuaLimits(instructions: 1_000_000, timeout: .seconds(1), memory: 64 << 20)
+    static let limits = Configuration.Rules().limits
     static let warsaw = TimeZone(identifier: "Europe/Warsaw")!
-
-    @Test("the compiled-in rules are scripts/rules/default.lua, byte for byte")
-    func embeddedRulesMatchTheShippedFile() throws {
-        let shipped = try String(
-            contentsOf: Self.repository.appendingPathComponent("scripts/rules/default.lua"), encoding: .utf8)
-        #expect(DefaultRules.source + "\n" == shipped, "run scripts/rules/embed after editing default.lua")
-    }
 
     @Test("every documented rule case passes with the built-in rules")
     func documentedCasesPass() throws {

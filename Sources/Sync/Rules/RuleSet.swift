@@ -1,6 +1,7 @@
-import LuaHost
+import Foundation
+package import LuaHost
 
-/// The hooks of DESIGN §3.
+/// The hooks a rules script may define (docs/rules.md).
 public enum Hook: String, CaseIterable, Sendable {
     case acceptOrder = "accept_order"
     case documentType = "document_type"
@@ -23,22 +24,29 @@ public struct RulesSource: Sendable {
         self.text = text
     }
 
-    /// The built-in rules (`scripts/rules/default.lua`, compiled in).
-    public static let builtIn = RulesSource(path: "default.lua", text: DefaultRules.source)
+    /// Reads a rules script; nil when the file cannot be read as text.
+    public init?(file: String) {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        self.init(path: file, text: text)
+    }
+
+    /// The built-in rules: `Sources/Sync/Rules/default.lua`, compiled into the binary.
+    public static let builtIn = RulesSource(path: "default.lua", text: String(decoding: PackageResources.default_lua, as: UTF8.self))
 }
 
 /// The built-in rules and, optionally, a user's rules in one sandboxed runtime. A hook the
 /// user's script defines wins; any other falls back to the built-in one, which the user's
 /// script can also call as `defaults.<hook>(...)`.
-final class RuleSet {
+package final class RuleSet {
     let runtime: LuaRuntime
     let limits: LuaLimits
     private let defaults: LuaScript
-    private let user: LuaScript?
     /// Which script answers each hook.
     private let owners: [Hook: LuaScript]
+    /// Where each hook is defined: `file:line`, or the file alone when the line is unknown.
+    private let definitions: [Hook: String]
 
-    init(user source: RulesSource?, limits: LuaLimits) throws(ScriptError) {
+    package init(user source: RulesSource?, limits: LuaLimits) throws(ScriptError) {
         let runtime = try LuaRuntime(limits: limits)
         let defaults = try runtime.load(RulesSource.builtIn.text, name: RulesSource.builtIn.path)
         var user: LuaScript?
@@ -47,18 +55,19 @@ final class RuleSet {
             user = try runtime.load(source.text, name: source.path, globals: ["defaults": .reference(view)])
         }
         var owners: [Hook: LuaScript] = [:]
+        var definitions: [Hook: String] = [:]
         for hook in Hook.allCases {
-            if let user, user.hasFunction(hook.rawValue) {
-                owners[hook] = user
-            } else if defaults.hasFunction(hook.rawValue) {
-                owners[hook] = defaults
+            guard let owner = [user, defaults].compactMap({ $0 }).first(where: { $0.hasFunction(hook.rawValue) }) else {
+                continue
             }
+            owners[hook] = owner
+            definitions[hook] = owner.definitionLine(of: hook.rawValue).map { "\(owner.name):\($0)" } ?? owner.name
         }
         self.runtime = runtime
         self.limits = limits
         self.defaults = defaults
-        self.user = user
         self.owners = owners
+        self.definitions = definitions
     }
 
     /// The script that answers `hook`: the user's when it defines it.
@@ -66,16 +75,26 @@ final class RuleSet {
         owners[hook]?.name ?? RulesSource.builtIn.path
     }
 
+    /// Where `hook` is defined, `rules.lua:12`.
+    func definition(of hook: Hook) -> String {
+        definitions[hook] ?? script(for: hook)
+    }
+
     /// Whether the user's script defines `hook` (else the built-in one runs).
-    func isOverridden(_ hook: Hook) -> Bool {
+    package func isOverridden(_ hook: Hook) -> Bool {
         owners[hook] !== defaults
     }
 
-    /// Calls `hook` under the per-call limits.
-    func call(_ hook: Hook, _ arguments: [LuaValue]) throws(ScriptError) -> [LuaValue] {
+    /// Calls `hook` under the per-call limits; a hook that raises an error or passes a limit
+    /// fails with its `file:line`.
+    func call(_ hook: Hook, _ arguments: [LuaValue]) throws(OrderFailure) -> [LuaValue] {
         guard let script = owners[hook] else {
-            throw ScriptError(kind: .runtime, message: "no script defines \(hook.rawValue)")
+            throw OrderFailure(.script, "no script defines \(hook.rawValue)")
         }
-        return try script.call(hook.rawValue, arguments: arguments, limits: limits)
+        do {
+            return try script.call(hook.rawValue, arguments: arguments, limits: limits)
+        } catch {
+            throw OrderFailure(error, orderId: nil)
+        }
     }
 }

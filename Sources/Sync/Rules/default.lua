@@ -1,5 +1,5 @@
 -- Firmlink's built-in rules: the behaviour of Firmino's own BaseLinker integration, made exact
--- (DESIGN §4). The same text is compiled into the firmlink binary; a test keeps the two equal.
+-- (docs/rules.md, "The built-in rules"). This file is compiled into the firmlink binary.
 --
 -- A rules.lua may define any of these hooks. A hook it does not define falls back to the one
 -- here, and every hook here can be called from it as defaults.<hook>(...).
