@@ -8,21 +8,21 @@ struct Firmlink: AsyncParsableCommand {
         commandName: "firmlink",
         abstract: "Connects a BaseLinker account with a Firmino-style invoicing and warehouse store.",
         subcommands: [
-            SandboxCommand.self,
-            RulesCommand.self,
-            SyncCommand.self,
-            RunCommand.self,
-            DocumentsCommand.self,
-            StockCommand.self,
-            ProductsCommand.self,
-            WarehousesCommand.self,
+            Sandbox.self,
+            Rules.self,
+            Sync.self,
+            Run.self,
+            Documents.self,
+            Stock.self,
+            Products.self,
+            Warehouses.self,
         ]
     )
 
     /// Runs the command line; a `CommandFailure` prints its message alone (no usage text) and
     /// exits with its status.
     ///
-    /// Exit statuses are those of DESIGN §9, and 1 means only "done, but some orders failed or
+    /// Exit statuses are those of docs/configuration.md, and 1 means only "done, but some orders failed or
     /// were held" (or, for `rules test` and `run`, a failed case or script), which commands
     /// say by throwing `ExitCode`. Any other error is unexpected: its description goes to
     /// standard error and the status is 2, never 1. (Errors never carry the token.)
@@ -40,7 +40,7 @@ struct Firmlink: AsyncParsableCommand {
             Foundation.exit(failure.status.rawValue)
         } catch {
             let code = exitCode(for: error)
-            // Usage errors exit with 2 (DESIGN §9), not the parser's 64.
+            // Usage errors exit with 2, not the parser's 64.
             if code == .validationFailure {
                 printError(fullMessage(for: error))
                 Foundation.exit(CommandFailure.Status.usage.rawValue)

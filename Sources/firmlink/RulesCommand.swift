@@ -2,102 +2,103 @@ import ArgumentParser
 import Config
 import Foundation
 import LuaHost
+import RuleTesting
 import Sync
 
-/// `firmlink rules test|explain`: work on rule scripts without touching BaseLinker or a store.
-struct RulesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rules",
-        abstract: "Test and explain rule scripts.",
-        subcommands: [Test.self, Explain.self])
-
-    /// The per-hook limits of DESIGN §1 `[rules]`.
-    static let defaultLimits = LuaLimits(instructions: 1_000_000, timeout: .milliseconds(1_000), memory: 64 << 20)
-
-    struct Test: AsyncParsableCommand {
+extension Firmlink {
+    /// `firmlink rules test|explain`: work on rule scripts without touching BaseLinker or a store.
+    struct Rules: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run YAML rule cases and print N passed, M failed.",
-            discussion: "Each *.yaml file under the paths holds one case per YAML document (separated by ---).")
+            commandName: "rules",
+            abstract: "Test and explain rule scripts.",
+            subcommands: [Test.self, Explain.self])
 
-        @Argument(help: "Case files or folders (default: the current folder).")
-        var paths: [String] = []
+        struct Test: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Run YAML rule cases and print N passed, M failed.",
+                discussion: "Each *.yaml file under the paths holds one case per YAML document (separated by ---).")
 
-        @Option(help: ArgumentHelp("The rules script to test (default: the built-in rules).", valueName: "file"))
-        var rules: String?
+            @Argument(help: "Case files or folders (default: the current folder).")
+            var paths: [String] = []
 
-        @Option(help: ArgumentHelp(
-            "Take the [orders] settings (which each case's config overrides), the seller's timezone and the [rules] limits from this configuration (default: the built-in defaults).",
-            valueName: "file"))
-        var config: String?
+            @Option(help: ArgumentHelp("The rules script to test (default: the built-in rules).", valueName: "file"))
+            var rules: String?
 
-        /// Exits with 1 when a case fails — a rules script that does not compile fails every case,
-        /// each with the script's `file:line` (README, DESIGN §8) — and 2 when the cases cannot
-        /// run at all (a path that does not exist).
-        func run() async throws {
-            let offline = try OfflineSettings(config: config)
-            let runner = RuleTestRunner(
-                rules: rules, limits: offline.limits, timeZone: offline.timeZone, orders: offline.orders,
-                configurationFile: offline.file)
-            let summary: RuleTestRunner.Summary
-            do {
-                summary = try runner.run(paths: paths.isEmpty ? ["."] : paths) { print($0) }
-            } catch let error as RuleFileError {
-                throw CommandFailure(error.description, status: .usage)
+            @Option(help: ArgumentHelp(
+                "Take the [orders] settings (which each case's config overrides), the seller's timezone and the [rules] limits from this configuration (default: the built-in defaults).",
+                valueName: "file"))
+            var config: String?
+
+            /// Exits with 1 when a case fails — a rules script that does not compile fails every case,
+            /// each with the script's `file:line` (docs/rules.md) — and 2 when the cases cannot
+            /// run at all (a path that does not exist).
+            func run() async throws {
+                let offline = try OfflineSettings(config: config)
+                let runner = RuleTestRunner(
+                    rules: rules, limits: offline.limits, timeZone: offline.timeZone, orders: offline.orders,
+                    configurationFile: offline.file)
+                let summary: RuleTestRunner.Summary
+                do {
+                    summary = try runner.run(paths: paths.isEmpty ? ["."] : paths) { print($0) }
+                } catch let error as RuleFileError {
+                    throw CommandFailure(error.description, status: .usage)
+                }
+                if summary.failed > 0 { throw ExitCode(1) }
             }
-            if summary.failed > 0 { throw ExitCode(1) }
         }
-    }
 
-    struct Explain: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show, hook by hook, what the rules decide for one order.")
+        struct Explain: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Show, hook by hook, what the rules decide for one order.")
 
-        @Option(help: ArgumentHelp("A getOrders order object (JSON).", valueName: "file"))
-        var order: String
+            @Option(help: ArgumentHelp("A getOrders order object (JSON).", valueName: "file"))
+            var order: String
 
-        @Option(help: ArgumentHelp("The store before the order (YAML: warehouses, products, contractors).", valueName: "file"))
-        var store: String?
+            @Option(help: ArgumentHelp("The store before the order (YAML: warehouses, products, contractors).", valueName: "file"))
+            var store: String?
 
-        @Option(help: ArgumentHelp("The rules script (default: the built-in rules).", valueName: "file"))
-        var rules: String?
+            @Option(help: ArgumentHelp("The rules script (default: the built-in rules).", valueName: "file"))
+            var rules: String?
 
-        @Option(help: ArgumentHelp("Take the [orders] settings and [rules] limits from this configuration.", valueName: "file"))
-        var config: String?
+            @Option(help: ArgumentHelp("Take the [orders] settings and [rules] limits from this configuration.", valueName: "file"))
+            var config: String?
 
-        func run() async throws {
-            let offline = try OfflineSettings(config: config)
-            do {
-                let explainer = RuleExplainer(
-                    rules: try rules.map(RulesSource.init(file:)), orders: offline.orders, limits: offline.limits,
-                    timeZone: offline.timeZone, configurationFile: offline.file)
-                let lines = try explainer.explain(order: RuleExplainer.readOrder(file: order), storeFile: store)
-                for line in lines { print(line) }
-            } catch let error as RuleFileError {
-                throw CommandFailure(error.description, status: .usage)
-            } catch let error as ScriptError {
-                // The rules script does not compile, or its main chunk fails: `rules.lua:3: ...`.
-                throw CommandFailure(error.description, status: .usage)
+            func run() async throws {
+                let offline = try OfflineSettings(config: config)
+                do {
+                    let explainer = RuleExplainer(
+                        rules: try rules.map { try RulesSource.reading($0) }, orders: offline.orders, limits: offline.limits,
+                        timeZone: offline.timeZone, configurationFile: offline.file)
+                    let lines = try explainer.explain(order: RuleExplainer.readOrder(file: order), storeFile: store)
+                    for line in lines { print(line) }
+                } catch let error as RuleFileError {
+                    throw CommandFailure(error.description, status: .usage)
+                } catch let error as ScriptError {
+                    // The rules script does not compile, or its main chunk fails: `rules.lua:3: ...`.
+                    throw CommandFailure(error.description, status: .usage)
+                }
             }
         }
     }
 }
 
 /// What the rules commands take from a configuration given with `--config`: the `[orders]`
-/// settings, the `[rules]` limits and the seller's timezone; without one, the defaults.
+/// settings, the `[rules]` limits and the seller's timezone; without one, the defaults
+/// (those of an empty `firmlink.toml`).
 struct OfflineSettings {
-    var orders = Configuration.Orders()
-    var limits = RulesCommand.defaultLimits
-    var timeZone = TimeZone(identifier: "Europe/Warsaw")!
+    var configuration = Configuration(file: "firmlink.toml")
+    /// The file given, for errors; nil: the defaults.
     var file: String?
 
     init(config: String?) throws {
         guard let config else { return }
-        let configuration = try ConfigOptions(config: config).load()
-        orders = configuration.orders
-        limits = configuration.rules.limits
-        timeZone = configuration.seller.timeZone
+        configuration = try ConfigOptions(config: config).load()
         file = configuration.file
     }
+
+    var orders: Configuration.Orders { configuration.orders }
+    var limits: LuaLimits { configuration.rules.limits }
+    var timeZone: TimeZone { configuration.seller.timeZone }
 }
 
 extension ConfigOptions {

@@ -15,7 +15,7 @@ enum StoreAccess {
                 "there is no store at \(path) yet: run firmlink sync first, or check [store] path in \(configuration.file)",
                 status: .usage)
         }
-        return try failing { try Store(path: path, options: StoreOptions(numbering: configuration.numbering.formats)) }
+        return try failing { try Store(path: path, options: StoreOptions(numbering: configuration.numbering)) }
     }
 
     /// Runs a store call; its errors end the command with their message and status 2.
@@ -27,7 +27,7 @@ enum StoreAccess {
         }
     }
 
-    /// Writes a listing's JSON (DESIGN §9, documented in the README) and a new line.
+    /// Writes a listing's JSON (docs/json.md) and a new line.
     static func printJSON(_ value: some Encodable) throws {
         FileHandle.standardOutput.write(try Listings.json(value))
         print()

@@ -17,17 +17,21 @@ struct ConfigOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let path = Configuration.locate(explicit: config, environment: environment)
         do {
-            let configuration = try Configuration.load(path: path, environment: environment)
-            try configuration.checkNumbering()
-            return configuration
+            return try Configuration.load(path: path, environment: environment)
         } catch let error as ConfigurationError {
             throw CommandFailure(error.description, status: .usage)
         }
     }
 }
 
-/// A command's failure as a person reads it: one message to standard error and the exit status of
-/// DESIGN §9 (1: done but some orders failed or were held; 2: usage, configuration or connection).
+/// `--json`, shared by every command whose output has a JSON form (docs/json.md).
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of text (the shapes are in docs/json.md).")
+    var json = false
+}
+
+/// A command's failure as a person reads it: one message to standard error and the exit
+/// status (1: done but some orders failed or were held; 2: usage, configuration or connection).
 struct CommandFailure: Error, CustomStringConvertible {
     enum Status: Int32 {
         case partial = 1
