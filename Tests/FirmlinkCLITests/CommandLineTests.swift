@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The command tree itself (DESIGN §9): help that lists the commands, and usage errors that
+/// The command tree itself (docs/configuration.md): help that lists the commands, and usage errors that
 /// exit with 2.
 struct CommandLineTests {
     @Test("firmlink --help lists every command and exits with 0")

@@ -2,7 +2,7 @@ import BaseLinkerSandbox
 import Foundation
 import Testing
 
-/// Configuration and connection errors (DESIGN §1, §6, §9): `firmlink sync` exits with 2 and
+/// Configuration and connection errors (docs/configuration.md): `firmlink sync` exits with 2 and
 /// one clear message that says where — and never prints the token.
 struct ConfigErrorTests {
     /// Runs `firmlink sync` for a seller whose `firmlink.toml` is `text(url)`, and checks what every

@@ -3,7 +3,7 @@ import FirminoStore
 import Foundation
 import Testing
 
-/// DESIGN §6: a crash at any step of an order's processing or of the outbox drain, followed by
+/// A crash at any step of an order's processing or of the outbox drain, followed by
 /// a re-run, leaves exactly the state of an uninterrupted run — one document per order, stock
 /// moved once per line, gap-free numbers, one invoice file per order in BaseLinker.
 ///

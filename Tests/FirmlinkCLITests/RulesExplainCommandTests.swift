@@ -61,7 +61,7 @@ struct RulesExplainCommandTests {
         #expect(issue.hasPrefix("would issue invoice_wdt WDT/1/"), "\(issue)")
         #expect(issue.hasSuffix("1 lines, net 59.98, VAT 0.00, gross 59.98 EUR"), "\(issue)")
         #expect(lines.contains("  1. Kubek ceramiczny 300 ml × 2 at 29.99, VAT 0wdt (product 10, warehouse 1)"), "\(result.stdout)")
-        // The hooks appear in DESIGN §3's order.
+        // The hooks appear in the documented order.
         let order = ["accept_order", "line_warehouse", "document_type", "match_contractor", "match_product"].map { hook in
             lines.firstIndex { $0.hasPrefix(hook + " → ") } ?? -1
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `firmlink rules test [PATH...] [--rules FILE]` (DESIGN §8): YAML cases against the built-in
+/// `firmlink rules test [PATH...] [--rules FILE]` (docs/rules.md): YAML cases against the built-in
 /// rules or a seller's script, one line per case, `N passed, M failed`, exit 1 on any failure.
 struct RulesTestCommandTests {
     /// A store for the cases below: one Polish warehouse, two products with SKUs.

@@ -1,9 +1,9 @@
-import BaseLinker
+import BaseLinkerModels
 import BaseLinkerSandbox
 import Foundation
 import Testing
 
-/// What a seller reads after a real sync (DESIGN §9): `documents list|show|pdf`, `stock`,
+/// What a seller reads after a real sync (docs/json.md): `documents list|show|pdf`, `stock`,
 /// `products list` and `warehouses list`, their JSON shapes and their agreement with each other.
 struct StoreCommandsTests {
     static let documentKeys = [
@@ -30,7 +30,7 @@ struct StoreCommandsTests {
         }
     }
 
-    @Test("documents list --json has exactly the keys of DESIGN §9, money as decimal strings, one entry per issued document")
+    @Test("documents list --json has exactly the documented keys, money as decimal strings, one entry per issued document")
     func documentsListShape() async throws {
         try await withSyncedSeller { seller, summary, documents in
             let issued = summary["orders"]?["documents"]?.objectValue?.values.compactMap(\.integer).reduce(0, +)

@@ -1,9 +1,9 @@
-import BaseLinker
+import BaseLinkerModels
 import BaseLinkerSandbox
 import Foundation
 import Testing
 
-/// `firmlink sync [--dry-run] [--json]` against a sandbox (DESIGN §9): the summary's keys and
+/// `firmlink sync [--dry-run] [--json]` against a sandbox (docs/json.md): the summary's keys and
 /// types, the exit status, the plain-text summary, and a dry run that writes and sends nothing.
 struct SyncCommandTests {
     /// Ids of the sandbox's orders in the statuses `sandboxConfiguration` takes.
@@ -17,7 +17,7 @@ struct SyncCommandTests {
             .filter { [1001, 1002].contains($0.statusId) && $0.lines.isEmpty && $0.deliveryPrice == 0 }.map(\.id))
     }
 
-    @Test("sync --json has every key of DESIGN §9 with its type, and an order that failed makes the status 1")
+    @Test("sync --json has every documented key with its type, and an order that failed makes the status 1")
     func jsonSummary() async throws {
         try await SandboxSeller.with { seller in
             let taken = await takenOrders(seller.sandbox)

@@ -1,10 +1,10 @@
-import BaseLinker
+import BaseLinkerModels
 import BaseLinkerSandbox
 import FirminoStore
 import Foundation
 import Testing
 
-/// DESIGN §6: only one sync writes a store at a time; a second one says so and exits non-zero
+/// Only one sync writes a store at a time; a second one says so and exits non-zero
 /// at once, instead of waiting.
 struct WriterLockTests {
     @Test("a sync on a store whose writer lock another process holds exits with 2 at once, saying the store is busy")

@@ -1,6 +1,7 @@
 import BaseLinker
+import BaseLinkerModels
 
-/// Reads the orders a sync considers (DESIGN §1 step 2): with statuses selected, every order in
+/// Reads the orders a sync considers (docs/architecture.md, "One order's path"): with statuses selected, every order in
 /// each selected status confirmed since the start date, whenever it got there; with none, the
 /// orders confirmed since the cursor. Each order once, oldest confirmation first.
 struct OrderFetcher {

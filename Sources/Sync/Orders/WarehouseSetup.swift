@@ -1,9 +1,10 @@
 import BaseLinker
+import BaseLinkerModels
 import Config
 import FirminoStore
 
 /// Before orders are decided, the store's warehouses are put in step with `[warehouses]`
-/// (DESIGN §1 step 4): each mapped BaseLinker warehouse is linked to its store warehouse (made
+/// (docs/configuration.md, `[warehouses]`): each mapped BaseLinker warehouse is linked to its store warehouse (made
 /// when missing, named after BaseLinker's), unmapped BaseLinker warehouses get a store
 /// warehouse of their own when `import_new` is on, and the store always has a default
 /// warehouse — the one linked to BaseLinker's default, else `Magazyn główny`.

@@ -1,8 +1,9 @@
 import BaseLinker
+import BaseLinkerModels
 import FirminoStore
 import LuaHost
 
-/// The `order` and `line` tables the hooks receive (DESIGN §3): BaseLinker's order normalised —
+/// The `order` and `line` tables the hooks receive (docs/rules.md): BaseLinker's order normalised —
 /// numbers are numbers, flags booleans, countries upper-case, VAT rates a number (`23`, `5.5`)
 /// or a name (`"zw"`, `"np"`, `"oo"`), amounts in the order's currency units — plus `raw`, the
 /// order object exactly as BaseLinker sent it.
