@@ -121,12 +121,7 @@ extension Configuration {
 
     private static func readOrders(_ table: TableReader) throws -> Orders {
         var section = Orders()
-        if let from = try table.optionalString("from") {
-            guard let day = BusinessDate(from) else {
-                throw table.error("from", "must be a date written YYYY-MM-DD, found \"\(from)\"")
-            }
-            section.from = day
-        }
+        section.from = try table.day("from")
         let document = try table.choice(
             "default_document", default: "receipt", from: DefaultDocument.allCases.map(\.rawValue))
         section.defaultDocument = DefaultDocument(rawValue: document)!
@@ -134,7 +129,7 @@ extension Configuration {
         section.sendInvoices = try table.bool("send_invoices", default: true)
         section.linkProducts = try table.bool("link_products", default: true)
         section.linkContractors = try table.bool("link_contractors", default: true)
-        section.statuses = try table.idsOrNames("statuses")
+        section.statuses = try table.statuses("statuses")
         section.statusAfter = try table.optionalStatus("status_after")
         section.statusFailed = try table.optionalStatus("status_failed")
         return section
@@ -253,5 +248,29 @@ extension Configuration {
     private static func resolve(_ path: String, against folder: URL) -> String {
         if path.hasPrefix("/") { return path }
         return folder.appendingPathComponent(path).standardizedFileURL.path
+    }
+}
+
+extension Configuration {
+    /// A document needs its seller: before a sync that would issue documents, `[seller]` must
+    /// have a name, an address, a postcode, a city and a tax id — a valid NIP when the seller
+    /// is in Poland. The error names each key to set, and the line of one that is wrong.
+    public func checkSellerCanIssue() throws(ConfigurationError) {
+        let required: [(key: String, value: String)] = [
+            ("name", seller.name), ("tax_id", seller.taxId), ("address", seller.address),
+            ("postcode", seller.postcode), ("city", seller.city),
+        ]
+        let missing = required.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.map { "seller.\($0.key)" }
+        if !missing.isEmpty {
+            throw ConfigurationError(
+                file: file,
+                message: "a sync that issues documents needs the seller printed on them; set "
+                    + missing.joined(separator: ", ") + " in [seller]")
+        }
+        if seller.country == "PL", !TaxFacts.isValidNIP(seller.taxId) {
+            throw error(
+                key: "seller.tax_id",
+                "\"\(seller.taxId)\" is not a valid NIP: ten digits whose last is the check digit (a PL prefix, spaces and dashes are allowed), such as \"PL5260001246\"")
+        }
     }
 }

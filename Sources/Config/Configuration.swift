@@ -83,6 +83,17 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// Which BaseLinker order statuses a sync takes. There is no silent default: taking every
+    /// status would invoice cancelled and unpaid orders, so the seller says `"all"` on purpose.
+    public enum StatusSelection: Sendable, Hashable {
+        /// `statuses` is not written (or is empty): a sync refuses to start.
+        case unset
+        /// `statuses = "all"`: every status, read forward from the `date_confirmed` cursor.
+        case all
+        /// The statuses listed, by id or name.
+        case listed([StatusReference])
+    }
+
     public struct Orders: Sendable {
         /// The first day whose orders are taken, in the seller's timezone; nil when not set.
         public var from: BusinessDate?
@@ -91,8 +102,7 @@ public struct Configuration: Sendable {
         public var sendInvoices = true
         public var linkProducts = true
         public var linkContractors = true
-        /// Empty: every status.
-        public var statuses: [StatusReference] = []
+        public var statuses = StatusSelection.unset
         public var statusAfter: StatusReference?
         public var statusFailed: StatusReference?
         public init() {}

@@ -1,3 +1,4 @@
+import FirminoStore
 import TOMLKit
 
 /// Reads one table of the configuration: typed getters that report a wrong type or a bad value
@@ -70,17 +71,38 @@ final class TableReader {
         return string
     }
 
-    /// An array whose items are whole numbers or strings, in the order written.
-    func idsOrNames(_ key: String) throws -> [Configuration.StatusReference] {
-        guard let value = value(key) else { return [] }
+    /// `"all"`, or an array whose items are whole numbers or strings, in the order written; an
+    /// empty array selects nothing, as a missing key does.
+    func statuses(_ key: String) throws -> Configuration.StatusSelection {
+        guard let value = value(key) else { return .unset }
+        if value.string == "all" { return .all }
         guard let array = value.array else {
-            throw error(key, "must be an array of status ids or names, found \(describe(value))")
+            throw error(key, "must be \"all\" or an array of status ids or names, found \(describe(value))")
         }
-        return try array.map { item in
+        let listed = try array.map { item -> Configuration.StatusReference in
             if let id = item.int { return .id(id) }
             if let name = item.string, !name.isEmpty { return .name(name) }
             throw error(key, "each status must be an id or a non-empty name, found \(describe(item))")
         }
+        return listed.isEmpty ? .unset : .listed(listed)
+    }
+
+    /// A day, written as TOML's own date (`2026-11-01`) or as a string (`"2026-11-01"`).
+    func day(_ key: String) throws -> BusinessDate? {
+        guard let value = value(key) else { return nil }
+        if let date = value.date {
+            guard let day = BusinessDate(year: date.year, month: date.month, day: date.day) else {
+                throw error(key, "is not a day of the calendar, found \(describe(value))")
+            }
+            return day
+        }
+        guard let text = value.string else {
+            throw error(key, "must be a date such as 2026-11-01, found \(describe(value))")
+        }
+        guard let day = BusinessDate(text) else {
+            throw error(key, "must be a date written YYYY-MM-DD, found \"\(text)\"")
+        }
+        return day
     }
 
     /// A status given as an id or a name; an empty string (the default) means none.
@@ -127,6 +149,9 @@ final class TableReader {
         case .bool: return value.bool == true ? "true" : "false"
         case .array: return "an array"
         case .table: return "a table"
+        case .date: return "the date \(value.date.map { "\($0.year)-\($0.month)-\($0.day)" } ?? "")"
+        case .dateTime: return "a date with a time"
+        case .time: return "a time of day"
         default: return "a \(value.type)"
         }
     }

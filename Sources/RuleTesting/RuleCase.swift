@@ -131,14 +131,18 @@ extension RuleCase {
         orders.sendInvoices = try fields.bool("send_invoices") ?? orders.sendInvoices
         orders.linkProducts = try fields.bool("link_products") ?? orders.linkProducts
         orders.linkContractors = try fields.bool("link_contractors") ?? orders.linkContractors
-        if let statuses = fields["statuses"] {
-            guard case .sequence(let sequence) = statuses else { throw fields.error("statuses", "must be a list of status ids") }
-            orders.statuses = try sequence.map { item in
+        if let statuses = fields["statuses"], statuses.string == "all" {
+            orders.statuses = .all
+        } else if let statuses = fields["statuses"] {
+            guard case .sequence(let sequence) = statuses else {
+                throw fields.error("statuses", "must be a list of status ids, or all")
+            }
+            orders.statuses = .listed(try sequence.map { item -> Configuration.StatusReference in
                 guard let id = item.int, item.tagName == .int else {
                     throw fields.error("statuses", "rule cases name statuses by id (names need BaseLinker)")
                 }
                 return .id(id)
-            }
+            })
         }
         orders.statusAfter = try fields.int("status_after").map(Configuration.StatusReference.id)
         orders.statusFailed = try fields.int("status_failed").map(Configuration.StatusReference.id)

@@ -14,7 +14,7 @@ struct ConfigurationTests {
         #expect(configuration.seller.timeZone.identifier == "Europe/Warsaw")
         #expect(configuration.orders.defaultDocument == .receipt)
         #expect(configuration.orders.autoDocumentType)
-        #expect(configuration.orders.statuses.isEmpty)
+        #expect(configuration.orders.statuses == .unset)
         #expect(configuration.orders.statusAfter == nil)
         #expect(configuration.products.mode == .firmino)
         #expect(configuration.rules.script == nil)
@@ -78,7 +78,7 @@ struct ConfigurationTests {
         #expect(c.orders.from == BusinessDate(year: 2026, month: 11, day: 1))
         #expect(c.orders.defaultDocument == .invoice)
         #expect(c.orders.autoDocumentType == false)
-        #expect(c.orders.statuses == [.id(1001), .name("Do wysłania")])
+        #expect(c.orders.statuses == .listed([.id(1001), .name("Do wysłania")]))
         #expect(c.orders.statusAfter == .name("Wysłane"))
         #expect(c.orders.statusFailed == .id(1099))
         #expect(c.products.mode == .manual)
@@ -174,6 +174,46 @@ struct ConfigurationTests {
         #expect(error.description == "shop/firmlink.toml:4: orders.statuses: BaseLinker has no order status named \"Nowe\"")
         #expect(configuration.error(key: "seller.name", "x").line == nil)
         #expect(Configuration(file: "made.toml").error(key: "numbering.invoice", "x").description == "made.toml: numbering.invoice: x")
+    }
+
+    @Test("statuses: a list, \"all\" on purpose, or unset when missing or empty")
+    func statusSelection() throws {
+        #expect(try Configuration.parse("[orders]\nstatuses = \"all\"\n", file: "f.toml").orders.statuses == .all)
+        #expect(try Configuration.parse("[orders]\nstatuses = []\n", file: "f.toml").orders.statuses == .unset)
+        #expect(try Configuration.parse("[orders]\nstatuses = [1001]\n", file: "f.toml").orders.statuses == .listed([.id(1001)]))
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[orders]\nstatuses = \"wszystkie\"\n", file: "f.toml")
+        }
+        #expect(error.line == 2)
+        #expect(error.message.contains("\"all\" or an array"), "\(error.message)")
+    }
+
+    @Test("from may be TOML's own date or a string; a date with a time is refused")
+    func nativeDates() throws {
+        #expect(try Configuration.parse("[orders]\nfrom = 2026-11-01\n", file: "f.toml").orders.from == BusinessDate(year: 2026, month: 11, day: 1))
+        #expect(try Configuration.parse("[orders]\nfrom = \"2026-11-01\"\n", file: "f.toml").orders.from == BusinessDate(year: 2026, month: 11, day: 1))
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[orders]\nfrom = 2026-11-01T10:00:00\n", file: "f.toml")
+        }
+        #expect(error.key == "orders.from")
+        #expect(error.message.contains("a date with a time"), "\(error.message)")
+    }
+
+    @Test("a seller that cannot be printed on a document is refused, naming each missing key; a PL tax id must be a NIP")
+    func sellerCheck() throws {
+        let empty = try Configuration.parse("", file: "f.toml")
+        let missing = try #require(throws: ConfigurationError.self) { try empty.checkSellerCanIssue() }
+        for key in ["seller.name", "seller.tax_id", "seller.address", "seller.postcode", "seller.city"] {
+            #expect(missing.message.contains(key), "\(missing.message)")
+        }
+        let seller = "[seller]\nname = \"Sklep\"\naddress = \"ul. Prosta 1\"\npostcode = \"00-001\"\ncity = \"Warszawa\"\n"
+        let wrongNIP = try Configuration.parse(seller + "tax_id = \"123\"\n", file: "f.toml")
+        let nip = try #require(throws: ConfigurationError.self) { try wrongNIP.checkSellerCanIssue() }
+        #expect(nip.line == 6)
+        #expect(nip.key == "seller.tax_id")
+        try Configuration.parse(seller + "tax_id = \"PL 526-000-12-46\"\n", file: "f.toml").checkSellerCanIssue()
+        // Abroad, the tax id is not a NIP.
+        try Configuration.parse(seller + "tax_id = \"DE123456789\"\ncountry = \"DE\"\n", file: "f.toml").checkSellerCanIssue()
     }
 
     @Test("a numbering format that would repeat numbers is refused at load, naming its line")

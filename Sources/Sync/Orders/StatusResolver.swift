@@ -33,6 +33,16 @@ struct StatusResolver {
         }
     }
 
+    /// The error for a configuration that selects no status: the seller must choose, from the
+    /// account's own statuses, or say "all" on purpose.
+    func chooseStatuses() -> ConfigurationError {
+        configuration.error(
+            key: "orders.statuses",
+            "choose the order statuses a sync takes, by id or name, such as statuses = [1001, \"Do wysłania\"]; "
+                + "statuses = \"all\" takes every status, cancelled and unpaid orders included. "
+                + "BaseLinker's statuses: \(known)")
+    }
+
     private var known: String {
         names.sorted { $0.key < $1.key }.map { "\($0.key) \"\($0.value)\"" }.joined(separator: ", ")
     }

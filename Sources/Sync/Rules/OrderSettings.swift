@@ -12,7 +12,8 @@ public struct OrderSettings: Sendable {
     public var sendInvoices: Bool
     public var linkProducts: Bool
     public var linkContractors: Bool
-    /// Selected status ids; empty: every status.
+    /// Selected status ids; empty: every status (`statuses = "all"`; a sync refuses an unset
+    /// selection before it gets here, the offline rule commands take it as every status).
     public var statuses: [Int]
     public var statusAfter: Int?
     public var statusFailed: Int?
@@ -31,7 +32,10 @@ public struct OrderSettings: Sendable {
         sendInvoices = orders.sendInvoices
         linkProducts = orders.linkProducts
         linkContractors = orders.linkContractors
-        statuses = try orders.statuses.map { try resolve($0, "orders.statuses") }
+        switch orders.statuses {
+        case .listed(let references): statuses = try references.map { try resolve($0, "orders.statuses") }
+        case .all, .unset: statuses = []
+        }
         statusAfter = try orders.statusAfter.map { try resolve($0, "orders.status_after") }
         statusFailed = try orders.statusFailed.map { try resolve($0, "orders.status_failed") }
         self.timeZone = timeZone
