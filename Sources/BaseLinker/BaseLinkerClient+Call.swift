@@ -11,6 +11,9 @@ extension BaseLinkerClient {
     /// The most times one call sends its request again after `ERROR_BLOCKED_TOKEN`, whatever
     /// the waits: a token that stays blocked is reported rather than asked again and again.
     static let maxBlockedResends = 10
+    /// A wait for the request limit at least this long is told at the default log level, so a
+    /// run that seems to stand still says why.
+    static let announcedWait: Duration = .seconds(3)
 
     /// Calls any API method and returns BaseLinker's whole answer object (`status` and the
     /// method's fields at the top level).
@@ -63,11 +66,10 @@ extension BaseLinkerClient {
         var blockedWaitedBeforeFirstFailure: Duration = .zero
 
         while true {
-            let asked = clock.uptime()
-            let slot = try await rateLimiter.acquire()
-            let waited = slot.grantedAt - asked
-            if waited > .seconds(1) {
-                log.debug("waited for the request limit", metadata: ["wait_s": "\(waited.seconds)"])
+            let limit = rateLimiter.requestsPerMinute
+            let slot = try await rateLimiter.acquire { [log] wait in
+                guard wait >= Self.announcedWait else { return }
+                log.warning("waiting \(Int(wait.seconds.rounded(.up))) s for BaseLinker's request limit (\(limit) a minute)")
             }
             attempts += 1
             countRequest(method)
@@ -104,9 +106,9 @@ extension BaseLinkerClient {
                     resends: blockedResends, method: method, attempts: attempts)
                 blockedWaited += wait
                 blockedResends += 1
-                log.notice(
-                    "BaseLinker blocked the token; waiting",
-                    metadata: ["wait_s": "\(Int(wait.seconds))", "message": "\(redactor(message))"])
+                log.warning(
+                    "BaseLinker blocked the token for too many requests; waiting \(Int(wait.seconds.rounded(.up))) s before sending again",
+                    metadata: ["message": "\(redactor(message))"])
                 await rateLimiter.hold(for: wait)
 
             case .apiError(let code, let message, let status):

@@ -47,7 +47,9 @@ public actor RateLimiter {
     /// Waits until one more request fits in the window (and any block is over), then grants it
     /// a slot. The caller must pass the slot to ``complete(_:)`` once the request's answer has
     /// come back or the request has failed; until then it counts as in the window.
-    public func acquire() async throws -> Slot {
+    ///
+    /// `onWait` is told, before each wait for room in the window, how long it will be.
+    public func acquire(onWait: @Sendable (Duration) -> Void = { _ in }) async throws -> Slot {
         while true {
             let now = clock.uptime()
             if now < heldUntil {
@@ -63,7 +65,9 @@ public actor RateLimiter {
                     // it completes, so when too few have completed, wait for a completion.
                     let freeing = occupied - requestsPerMinute
                     if freeing < completed.count {
-                        try await clock.sleep(for: completed[freeing] + window - now)
+                        let wait = completed[freeing] + window - now
+                        onWait(wait)
+                        try await clock.sleep(for: wait)
                     } else {
                         try await waitForCompletion()
                     }
