@@ -46,6 +46,11 @@ struct SandboxRoutes: Sendable {
         switch await desk.admit(token: token, method: method) {
         case .blocked(let error):
             return envelope(.failure(error))
+        case .unreachable:
+            try? await cancelWhenGracefulShutdown {
+                try await Task.sleep(for: .milliseconds(Int(configuration.timeoutDelay * 1000)))
+            }
+            return Response(status: .serviceUnavailable)
         case .admitted(var plan):
             if plan.kind == .serverError {
                 return Response(

@@ -65,6 +65,12 @@ public actor SandboxServer {
         self.task = nil
     }
 
+    /// From `count` requests on (counted from the start), nothing answers in time and nothing
+    /// is applied, as when BaseLinker cannot be reached.
+    package func simulateOutage(afterRequests count: Int) async {
+        await desk.simulateOutage(afterRequests: count)
+    }
+
     package var stats: SandboxStats {
         get async { await desk.snapshot }
     }

@@ -31,6 +31,8 @@ actor RequestDesk {
     private let faults: SandboxFaults
     private var random: SeededRandom
     private let clock: any SandboxClock
+    /// From this many admitted requests on, the sandbox stands for an outage: nothing answers.
+    private var outageAfter: Int?
 
     init(configuration: SandboxConfiguration) {
         rateLimit = SandboxRateLimit(limit: configuration.requestsPerMinute, blockDuration: configuration.blockDuration)
@@ -42,9 +44,19 @@ actor RequestDesk {
     enum Admission {
         case blocked(SandboxAPIError)
         case admitted(SandboxFaults.Plan)
+        /// The outage has begun: the request is neither applied nor answered in time.
+        case unreachable
+    }
+
+    func simulateOutage(afterRequests count: Int) {
+        outageAfter = count
     }
 
     func admit(token: String, method: String) -> Admission {
+        if let outageAfter, stats.totalRequests + stats.faults["unreachable", default: 0] >= outageAfter {
+            stats.faults["unreachable", default: 0] += 1
+            return .unreachable
+        }
         if let until = rateLimit.admit(token: token, at: clock.now) {
             stats.rejected += 1
             return .blocked(SandboxRateLimit.blockedError(until: until))

@@ -225,6 +225,28 @@ struct OrderSyncTests {
         }
     }
 
+    @Test("BaseLinker gone mid-sync: the drain stops after a few rows, says so once, leaves the rest queued, exits 1")
+    func outage() async throws {
+        try await withSyncHarness(seed: 18, orders: 40, timeoutDelay: 1.5) { harness in
+            let configuration = try harness.configuration()
+            // The dry run reads what the real run reads before it sends anything.
+            let dry = try await harness.sync(configuration, dryRun: true)
+            let before = await harness.sandbox.stats.totalRequests
+            await harness.sandbox.simulateOutage(afterRequests: before + dry.requests)
+
+            let summary = try await harness.sync(configuration, requestTimeout: .milliseconds(500))
+            #expect(summary.exitStatus == 1)
+            let reason = try #require(summary.outbox.unreachable)
+            #expect(!reason.isEmpty)
+            #expect(summary.outbox.sent == 0)
+            #expect(summary.outbox.pending > 3, "\(summary.outbox)")
+            // Three rows in a row found nobody, each after the client's own retries (4 here).
+            let unanswered = await harness.sandbox.stats.faults["unreachable"] ?? 0
+            #expect(unanswered <= OutboxDrain.unreachableAfter * 4, "\(unanswered) requests went unanswered")
+            #expect(summary.text.contains("BaseLinker could not be reached"))
+        }
+    }
+
     @Test("under HTTP 500s, timeouts and malformed answers, repeated syncs end with exactly one document and one file per order")
     func faults() async throws {
         let faults = try SandboxFaults(parsing: "500:0.05,timeout:0.02,malformed:0.02,types:0.2")

@@ -27,12 +27,15 @@ struct OrderSync {
         var summary = SyncSummary()
         summary.dryRun = session.options.dryRun
 
+        // Everything that can be checked here is, before BaseLinker is asked anything.
         guard configuration.orders.from != nil else {
             throw configuration.error(
                 key: "orders.from", "set the date from which orders are pulled, such as from = \"2026-11-01\"")
         }
+        try configuration.checkSellerCanIssue()
         let ruleSet = try RuleSet(user: session.rules, limits: configuration.rules.limits)
         let resolver = StatusResolver(statuses: try await client.getOrderStatusList(), configuration: configuration)
+        if configuration.orders.statuses == .unset { throw resolver.chooseStatuses() }
         let settings = try OrderSettings(configuration.orders, timeZone: configuration.seller.timeZone, resolve: resolver.resolve)
         let processor = try OrderProcessor(
             rules: ruleSet, settings: settings, issueDate: BusinessDate(session.options.now, in: settings.timeZone),
@@ -63,6 +66,7 @@ struct OrderSync {
             let sent = try await drain.drain()
             summary.outbox.sent = sent.sent
             summary.outbox.pending = sent.pending
+            summary.outbox.unreachable = sent.unreachable
             summary.outbox.failed = sent.failures.map { SyncSummary.OutboxProblem(orderId: $0.orderId, reason: $0.description) }
         }
         summary.requests = client.requestCounts.total - requestsBefore

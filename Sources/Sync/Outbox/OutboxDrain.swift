@@ -1,5 +1,6 @@
 import BaseLinker
 import BaseLinkerModels
+import BaseLinkerModels
 import FirminoStore
 import Foundation
 import Logging
@@ -20,7 +21,14 @@ final class OutboxDrain {
         /// Rows that failed twice in this run, as ``OrderFailure/Kind/outbox`` failures.
         var failures: [OrderFailure] = []
         var pending = 0
+        /// Set when sending stopped because BaseLinker could not be reached: why.
+        var unreachable: String?
     }
+
+    /// Rows in a row that found BaseLinker unreachable (each after the client's own retries)
+    /// before the drain stops and leaves the rest queued: an outage ends the run, not the
+    /// patience of whoever waits for it.
+    static let unreachableAfter = 3
 
     private let client: BaseLinkerClient
     private let store: Store
@@ -28,6 +36,9 @@ final class OutboxDrain {
     private let configuredSeries: Int
     private let logger: Logger
     private var series: Int?
+    /// Connection failures in a row, and the last one's message.
+    private var unreachableRun = 0
+    private var lastUnreachable = ""
 
     /// `seriesId`: the `invoice_series_id` of `[baselinker]`; 0 takes the account's first
     /// invoice series.
@@ -44,25 +55,33 @@ final class OutboxDrain {
     func drain() async throws -> Result {
         var result = Result()
         var failed: [Int64: OrderFailure] = [:]
-        for pass in 1...2 {
+        passes: for pass in 1...2 {
             let pending = try store.read { try $0.pendingOutbox() }
             if pending.isEmpty { break }
             failed = [:]
             for item in pending where item.kind == .attachInvoice {
+                if isUnreachable { break passes }
                 do {
                     try await attach(item)
+                    reached()
                     result.sent += 1
                 } catch {
                     failed[item.id] = try record(error, for: item)
                 }
             }
+            if isUnreachable { break }
             let statuses = pending.filter { $0.kind == .setOrderStatus }
             result.sent += try await setStatuses(statuses, failed: &failed)
-            if failed.isEmpty { break }
+            if failed.isEmpty || isUnreachable { break }
             logger.info("outbox: \(failed.count) rows failed on pass \(pass)")
         }
         result.failures = failed.sorted { $0.key < $1.key }.map(\.value)
         result.pending = try store.read { try $0.pendingOutbox().count }
+        if isUnreachable {
+            result.unreachable = lastUnreachable
+            logger.error(
+                "BaseLinker is unreachable (\(lastUnreachable)); stopped sending, \(result.pending) writes stay queued for the next run")
+        }
         return result
     }
 
@@ -161,16 +180,28 @@ final class OutboxDrain {
                     }
                     FaultPoint.statusSet.reach()
                     try store.write { tx in for entry in chunk { try tx.markOutboxDone(id: entry.item.id) } }
+                    reached()
                     sent += chunk.count
                 } catch {
                     for entry in chunk { failed[entry.item.id] = try record(error, for: entry.item) }
+                    if isUnreachable { return sent }
                 }
             }
         }
         return sent
     }
 
+    private var isUnreachable: Bool { unreachableRun >= Self.unreachableAfter }
+
+    private func reached() { unreachableRun = 0 }
+
     private func record(_ error: any Error, for item: OutboxItem) throws -> OrderFailure {
+        if let error = error as? BaseLinkerError, error.kind == .transport || error.kind == .inDoubt {
+            unreachableRun += 1
+            lastUnreachable = error.message
+        } else {
+            unreachableRun = 0
+        }
         let message = (error as? OrderFailure)?.message ?? "\(error)"
         logger.warning("outbox row \(item.id) (\(item.kind.rawValue)) failed: \(message)")
         try store.write { try $0.recordOutboxFailure(id: item.id, error: message) }

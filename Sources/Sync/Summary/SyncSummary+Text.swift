@@ -36,6 +36,10 @@ extension SyncSummary {
             lines.append("Held for review:")
             for problem in orders.held { lines.append("  \(problem.orderId): \(problem.reason)") }
         }
+        if let unreachable = outbox.unreachable {
+            lines.append("")
+            lines.append("BaseLinker could not be reached (\(unreachable)): sending stopped, and the \(outbox.pending) writes left wait for the next run.")
+        }
         if !outbox.failed.isEmpty {
             lines.append("")
             lines.append("Not sent (tried again on the next run):")

@@ -100,6 +100,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         /// Rows still waiting (failed ones included); the next run sends them.
         public var pending = 0
         public var failed: [OutboxProblem] = []
+        /// Why sending stopped early: BaseLinker could not be reached (the rest waits queued).
+        public var unreachable: String?
         public init() {}
     }
 
@@ -111,6 +113,6 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     /// The exit status: 1 when some order failed or is held, or something could not
     /// be sent; else 0.
     public var exitStatus: Int32 {
-        orders.failed.isEmpty && orders.held.isEmpty && outbox.failed.isEmpty ? 0 : 1
+        orders.failed.isEmpty && orders.held.isEmpty && outbox.failed.isEmpty && outbox.unreachable == nil ? 0 : 1
     }
 }
