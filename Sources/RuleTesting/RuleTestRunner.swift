@@ -8,7 +8,8 @@ public import LuaHost
 /// Runs rule-test cases (`firmlink rules test`): each case on a fresh temporary store, with the
 /// built-in rules or a rules script, and reports one line per case and `N passed, M failed`.
 public struct RuleTestRunner {
-    /// The rules for cases that name none; nil: the built-in rules.
+    /// `--rules`: the rules every case runs with, whatever its own `rules:` says; nil: each
+    /// case's `rules:`, else the built-in rules.
     public var rules: String?
     public var limits: LuaLimits
     public var timeZone: TimeZone
@@ -67,12 +68,13 @@ public struct RuleTestRunner {
                 }
                 let store = folder.appendingPathComponent("case-\(summary.passed + summary.failed).sqlite").path
                 let differences = check(ruleCase, storePath: store)
+                let note = overriddenRules(of: ruleCase).map { "  (--rules \(rules ?? "") instead of its rules: \($0))" } ?? ""
                 if differences.isEmpty {
                     summary.passed += 1
-                    output("✓ \(ruleCase.name)")
+                    output("✓ \(ruleCase.name)\(note)")
                 } else {
                     summary.failed += 1
-                    output("✗ \(ruleCase.name)  (\(ruleCase.file):\(ruleCase.line ?? 1))")
+                    output("✗ \(ruleCase.name)  (\(ruleCase.file):\(ruleCase.line ?? 1))\(note)")
                     for difference in differences { output("    \(difference)") }
                 }
             }
@@ -100,17 +102,34 @@ public struct RuleTestRunner {
             storePath: storePath)
     }
 
+    /// The rules a case runs with: `--rules` when given — the command line names the rules
+    /// under test and wins — else the case's own `rules:`, else the built-in rules.
     private func rulesSource(for ruleCase: RuleCase) throws -> RulesSource? {
         let path: String
-        if let named = ruleCase.rules {
-            path = named.hasPrefix("/") ? named
-                : URL(fileURLWithPath: ruleCase.file).deletingLastPathComponent().appendingPathComponent(named).path
-        } else if let rules {
+        if let rules {
             path = rules
+        } else if let named = namedRules(of: ruleCase) {
+            path = named
         } else {
             return nil
         }
         return try RulesSource.reading(path)
+    }
+
+    /// The case's `rules:`, resolved against its file's folder.
+    private func namedRules(of ruleCase: RuleCase) -> String? {
+        ruleCase.rules.map { named in
+            named.hasPrefix("/") ? named
+                : URL(fileURLWithPath: ruleCase.file).deletingLastPathComponent().appendingPathComponent(named).path
+        }
+    }
+
+    /// The case's `rules:` when `--rules` names other rules (so its line can say so).
+    private func overriddenRules(of ruleCase: RuleCase) -> String? {
+        guard let rules, let named = namedRules(of: ruleCase),
+              URL(fileURLWithPath: named).standardizedFileURL != URL(fileURLWithPath: rules).standardizedFileURL
+        else { return nil }
+        return ruleCase.rules
     }
 
     /// The case files under `paths`, in a stable order.

@@ -258,6 +258,28 @@ struct RulesTestCommandTests {
         #expect(result.stdout.contains("rules.lua:2:"), "\(result.stdout)")
     }
 
+    @Test("--rules wins over a case's own rules: key, and the case's line says so")
+    func commandLineRulesWin() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Every case names the good script; the command line names a broken one.
+        let named = Self.skuCases.replacingOccurrences(of: "\nname: ", with: "\nrules: ../rules.lua\nname: ")
+            .replacingOccurrences(of: "^name: ", with: "rules: ../rules.lua\nname: ", options: .regularExpression)
+        try folder.write("cases/sku.yaml", named)
+        try folder.write("rules.lua", Self.skuRules)
+        try folder.write("broken.lua", "function match_product(line, order, ctx)\n  return = 1\nend\n")
+
+        let own = try await FirmlinkProcess.launch(["rules", "test", "cases"], in: folder.url)
+        #expect(own.lines.last == "4 passed, 0 failed", "\(own.stdout)")
+
+        let broken = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "broken.lua"], in: folder.url)
+        #expect(broken.status == 1)
+        #expect(broken.lines.last == "0 passed, 4 failed", "\(broken.stdout)")
+        #expect(broken.stdout.contains("broken.lua:2:"), "\(broken.stdout)")
+        #expect(broken.lines.filter { $0.hasPrefix("✗ ") }.allSatisfy { $0.contains("--rules broken.lua instead of its rules: ../rules.lua") },
+                "\(broken.stdout)")
+    }
+
     @Test("a path that does not exist is a usage error with status 2")
     func missingPath() async throws {
         let folder = try TemporaryFolder()
