@@ -18,12 +18,3 @@ enum DocumentNumberer {
             arguments: [type.rawValue, period])!
     }
 }
-
-extension StoreReader {
-    /// The last number given in a type's series for the month of `date` (0 when none).
-    public func lastDocumentSequence(type: DocumentType, month date: BusinessDate) throws -> Int64 {
-        try Int64.fetchOne(
-            db, sql: "SELECT last_number FROM numbering_series WHERE type = ? AND period = ?",
-            arguments: [type.rawValue, date.period]) ?? 0
-    }
-}

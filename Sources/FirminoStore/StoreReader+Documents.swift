@@ -44,6 +44,13 @@ extension StoreReader {
         return try documents(where: "1", [])
     }
 
+    /// The last number given in a type's series for the month of `date` (0 when none).
+    public func lastDocumentSequence(type: DocumentType, month date: BusinessDate) throws -> Int64 {
+        try Int64.fetchOne(
+            db, sql: "SELECT last_number FROM numbering_series WHERE type = ? AND period = ?",
+            arguments: [type.rawValue, date.period]) ?? 0
+    }
+
     /// The documents matching `condition`, each with its own lines and totals. Lines and
     /// totals are read for exactly those documents (`document_id IN` the same selection), never
     /// for the documents of other types whose ids fall between theirs.
