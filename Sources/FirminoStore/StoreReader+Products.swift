@@ -2,15 +2,12 @@ import GRDB
 
 extension StoreReader {
     public func product(id: Int64) throws -> Product? {
-        try row("SELECT \(Product.columns) FROM products WHERE id = ?", [id]).map(Product.init(row:))
+        try fetchOne(cached: "SELECT * FROM products WHERE id = \(id)")
     }
 
     /// Products whose normalised name equals the normalised `name`, lowest id first.
     public func productsByName(_ name: String) throws -> [Product] {
-        try rows(
-            "SELECT \(Product.columns) FROM products WHERE name_normalized = ? ORDER BY id",
-            [Normalize.name(name)]
-        ).map(Product.init(row:))
+        try fetchAll(cached: "SELECT * FROM products WHERE name_normalized = \(Normalize.name(name)) ORDER BY id")
     }
 
     /// The product with this SKU (trimmed, case-insensitive; lowest id if several), nil for an
@@ -18,40 +15,33 @@ extension StoreReader {
     public func productBySKU(_ sku: String) throws -> Product? {
         let key = Normalize.sku(sku)
         guard !key.isEmpty else { return nil }
-        return try row(
-            "SELECT \(Product.columns) FROM products WHERE sku_normalized = ? ORDER BY id LIMIT 1", [key]
-        ).map(Product.init(row:))
+        return try fetchOne(cached: "SELECT * FROM products WHERE sku_normalized = \(key) ORDER BY id LIMIT 1")
     }
 
     /// The product with this EAN (trimmed; lowest id if several), nil for an empty EAN.
     public func productByEAN(_ ean: String) throws -> Product? {
         let key = ean.trimmingSpaces
         guard !key.isEmpty else { return nil }
-        return try row(
-            "SELECT \(Product.columns) FROM products WHERE ean = ? ORDER BY id LIMIT 1", [key]
-        ).map(Product.init(row:))
+        return try fetchOne(cached: "SELECT * FROM products WHERE ean = \(key) ORDER BY id LIMIT 1")
     }
 
     /// The product linked to a BaseLinker inventory product.
     public func productForBaseLinker(productId: Int64) throws -> Product? {
-        try row("SELECT \(Product.columns) FROM products WHERE baselinker_product_id = ?", [productId])
-            .map(Product.init(row:))
+        try fetchOne(cached: "SELECT * FROM products WHERE baselinker_product_id = \(productId)")
     }
 
     /// Every product, by id.
     public func products() throws -> [Product] {
-        try rows("SELECT \(Product.columns) FROM products ORDER BY id").map(Product.init(row:))
+        try Product.order { $0.id }.fetchAll(db)
     }
 
     /// Products created or changed after `revision`, oldest change first.
     public func products(changedAfterRevision revision: Int64) throws -> [Product] {
-        try rows(
-            "SELECT \(Product.columns) FROM products WHERE revision > ? ORDER BY revision", [revision]
-        ).map(Product.init(row:))
+        try Product.filter { $0.revision > revision }.order { $0.revision }.fetchAll(db)
     }
 
     /// The latest product revision: a cursor for ``products(changedAfterRevision:)``.
     public func productRevision() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'product_revision'") ?? 0
+        try fetchOne(cached: "SELECT value FROM counters WHERE name = 'product_revision'") ?? 0
     }
 }

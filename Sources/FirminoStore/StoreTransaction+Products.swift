@@ -7,46 +7,23 @@ extension StoreTransaction {
         let fields = try fields.validated()
         try checkFree(id, table: "products", what: "product")
         try checkProductLink(fields.baselinkerProductId, except: nil)
-        let revision = try nextProductRevision()
-        let now = context.now()
-        try db.execute(
-            sql: """
-                INSERT INTO products (id, name, name_normalized, sku, sku_normalized, ean, unit, vat_rate,
-                                      price_gross, baselinker_product_id, revision, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id, fields.name, Normalize.name(fields.name), fields.sku, fields.sku.map(Normalize.sku),
-                fields.ean, fields.unit, fields.vatRate.name, fields.grossPrice.minorUnits,
-                fields.baselinkerProductId, revision, now,
-            ])
-        return Product(
-            id: db.lastInsertedRowID, fields: fields, normalizedName: Normalize.name(fields.name),
-            revision: revision, updatedAt: now)
+        var product = Product(fields, id: id, revision: try nextProductRevision(), updatedAt: context.now())
+        try product.insert(db)
+        return product
     }
 
     /// Replaces a product's fields. The revision rises only when something changed.
     @discardableResult
     public func updateProduct(id: Int64, _ fields: ProductFields) throws -> Product {
-        guard let existing = try product(id: id) else { throw StoreError.notFound("product", id: id) }
+        guard var product = try product(id: id) else { throw StoreError.notFound("product", id: id) }
         let fields = try fields.validated()
-        guard fields != existing.fields else { return existing }
+        guard fields != product.fields else { return product }
         try checkProductLink(fields.baselinkerProductId, except: id)
-        let revision = try nextProductRevision()
-        let now = context.now()
-        try db.execute(
-            sql: """
-                UPDATE products SET name = ?, name_normalized = ?, sku = ?, sku_normalized = ?, ean = ?, unit = ?,
-                       vat_rate = ?, price_gross = ?, baselinker_product_id = ?, revision = ?, updated_at = ?
-                WHERE id = ?
-                """,
-            arguments: [
-                fields.name, Normalize.name(fields.name), fields.sku, fields.sku.map(Normalize.sku), fields.ean,
-                fields.unit, fields.vatRate.name, fields.grossPrice.minorUnits, fields.baselinkerProductId,
-                revision, now, id,
-            ])
-        return Product(
-            id: id, fields: fields, normalizedName: Normalize.name(fields.name), revision: revision, updatedAt: now)
+        product.fields = fields
+        product.revision = try nextProductRevision()
+        product.updatedAt = context.now()
+        try product.update(db)
+        return product
     }
 
     /// Links a product to a BaseLinker inventory product, or unlinks it with nil.
@@ -64,8 +41,13 @@ extension StoreTransaction {
             "BaseLinker product \(link) is already linked to product \(holder.id) ('\(holder.name)')")
     }
 
+    /// Raises the store-wide product revision and returns it: one statement, so the counter
+    /// needs no record.
     private func nextProductRevision() throws -> Int64 {
-        try Int64.fetchOne(
-            db, sql: "UPDATE counters SET value = value + 1 WHERE name = 'product_revision' RETURNING value")!
+        guard let revision: Int64 = try fetchOne(cached: """
+            UPDATE counters SET value = value + 1 WHERE name = 'product_revision' RETURNING value
+            """)
+        else { throw StoreError(.database, "the store has lost its product revision counter") }
+        return revision
     }
 }

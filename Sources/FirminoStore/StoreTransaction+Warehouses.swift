@@ -10,24 +10,22 @@ extension StoreTransaction {
         try checkWarehouseLink(fields.baselinkerWarehouse, except: nil)
         let becomesDefault = try isDefault || defaultWarehouse() == nil
         if becomesDefault {
-            try db.execute(sql: "UPDATE warehouses SET is_default = 0 WHERE is_default = 1")
+            try Warehouse.filter { $0.isDefault }.updateAll(db) { $0.isDefault.set(to: false) }
         }
-        try db.execute(
-            sql: "INSERT INTO warehouses (id, name, country, is_default, baselinker_warehouse) VALUES (?, ?, ?, ?, ?)",
-            arguments: [id, fields.name, fields.country, becomesDefault, fields.baselinkerWarehouse])
-        return Warehouse(id: db.lastInsertedRowID, fields: fields, isDefault: becomesDefault)
+        var warehouse = Warehouse(fields, isDefault: becomesDefault, id: id)
+        try warehouse.insert(db)
+        return warehouse
     }
 
     /// Replaces a warehouse's fields (name, country, BaseLinker link).
     @discardableResult
     public func updateWarehouse(id: Int64, _ fields: WarehouseFields) throws -> Warehouse {
-        guard let existing = try warehouse(id: id) else { throw StoreError.notFound("warehouse", id: id) }
+        guard var warehouse = try warehouse(id: id) else { throw StoreError.notFound("warehouse", id: id) }
         let fields = try fields.validated()
         try checkWarehouseLink(fields.baselinkerWarehouse, except: id)
-        try db.execute(
-            sql: "UPDATE warehouses SET name = ?, country = ?, baselinker_warehouse = ? WHERE id = ?",
-            arguments: [fields.name, fields.country, fields.baselinkerWarehouse, id])
-        return Warehouse(id: id, fields: fields, isDefault: existing.isDefault)
+        warehouse.fields = fields
+        try warehouse.update(db)
+        return warehouse
     }
 
     /// Links a warehouse to a BaseLinker warehouse (`"bl_2"`), or unlinks it with nil.
@@ -41,8 +39,8 @@ extension StoreTransaction {
     /// Makes a warehouse the default one.
     public func setDefaultWarehouse(id: Int64) throws {
         guard try warehouse(id: id) != nil else { throw StoreError.notFound("warehouse", id: id) }
-        try db.execute(sql: "UPDATE warehouses SET is_default = 0 WHERE is_default = 1 AND id <> ?", arguments: [id])
-        try db.execute(sql: "UPDATE warehouses SET is_default = 1 WHERE id = ?", arguments: [id])
+        try Warehouse.filter { $0.isDefault && $0.id != id }.updateAll(db) { $0.isDefault.set(to: false) }
+        try Warehouse.filter { $0.id == id }.updateAll(db) { $0.isDefault.set(to: true) }
     }
 
     private func checkWarehouseLink(_ link: String?, except id: Int64?) throws {

@@ -122,3 +122,13 @@ extension Row {
         return date
     }
 }
+
+extension Row {
+    func vatRate(_ column: String) throws -> VATRate {
+        let name: String = self[column]
+        guard let rate = VATRate(name: name) else {
+            throw StoreError(.database, "the store holds an unknown VAT rate '\(name)' in \(column)")
+        }
+        return rate
+    }
+}
