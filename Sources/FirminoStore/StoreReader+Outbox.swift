@@ -9,27 +9,20 @@ import GRDB
 extension StoreReader {
     /// Rows not yet done, oldest first; `maxAttempts` leaves out rows tried that often already.
     public func pendingOutbox(limit: Int? = nil, maxAttempts: Int? = nil) throws -> [OutboxItem] {
-        var sql = "SELECT \(OutboxItem.columns) FROM outbox WHERE done_at IS NULL"
-        var arguments: StatementArguments = []
-        if let maxAttempts {
-            sql += " AND attempts < ?"
-            arguments += [maxAttempts]
-        }
+        // Four kept statements at most: one per combination of the options.
+        var sql: SQL = "SELECT * FROM outbox WHERE done_at IS NULL"
+        if let maxAttempts { sql += " AND attempts < \(maxAttempts)" }
         sql += " ORDER BY id"
-        if let limit {
-            sql += " LIMIT ?"
-            arguments += [limit]
-        }
-        return try rows(sql, arguments).map(OutboxItem.init(row:))
+        if let limit { sql += " LIMIT \(limit)" }
+        return try fetchAll(cached: sql)
     }
 
     public func outboxItem(id: Int64) throws -> OutboxItem? {
-        try row("SELECT \(OutboxItem.columns) FROM outbox WHERE id = ?", [id]).map(OutboxItem.init(row:))
+        try fetchOne(cached: "SELECT * FROM outbox WHERE id = \(id)")
     }
 
     /// A document's rows, done or not, oldest first.
     public func outboxItems(documentId: Int64) throws -> [OutboxItem] {
-        try rows("SELECT \(OutboxItem.columns) FROM outbox WHERE document_id = ? ORDER BY id", [documentId])
-            .map(OutboxItem.init(row:))
+        try OutboxItem.filter { $0.documentId == documentId }.order { $0.id }.fetchAll(db)
     }
 }

@@ -5,20 +5,20 @@ import GRDB
 extension StoreReader {
     /// The value of a cursor; nil when never set.
     public func cursor(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
+        try SyncCursor.fetchOne(db, key: key)?.value
     }
 
     /// Every cursor.
     public func cursors() throws -> [String: String] {
         var result: [String: String] = [:]
-        for row in try rows("SELECT key, value FROM sync_state") {
-            result[row["key"]] = row["value"]
+        for cursor in try SyncCursor.fetchAll(db) {
+            result[cursor.key] = cursor.value
         }
         return result
     }
 
     /// The latest runs, newest first.
     public func runs(limit: Int = 20) throws -> [RunRecord] {
-        try rows("SELECT \(RunRecord.columns) FROM runs ORDER BY id DESC LIMIT ?", [limit]).map(RunRecord.init(row:))
+        try RunRecord.order { $0.id.desc }.limit(limit).fetchAll(db)
     }
 }

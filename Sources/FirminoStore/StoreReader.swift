@@ -17,14 +17,6 @@ public class StoreReader {
         self.db = db
         self.context = context
     }
-
-    func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments)
-    }
-
-    func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? {
-        try Row.fetchOne(db, sql: sql, arguments: arguments)
-    }
 }
 
 /// Statements kept for the next call.

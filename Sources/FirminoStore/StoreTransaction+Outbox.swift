@@ -6,17 +6,13 @@ extension StoreTransaction {
     @discardableResult
     public func enqueueOutbox(kind: OutboxKind, payload: Data, documentId: Int64? = nil) throws -> OutboxItem {
         guard (try? JSONSerialization.jsonObject(with: payload, options: [.fragmentsAllowed])) != nil,
-              let text = String(data: payload, encoding: .utf8)
+              String(data: payload, encoding: .utf8) != nil
         else {
             throw StoreError.invalid("the outbox payload for \(kind.rawValue) is not valid JSON")
         }
-        let now = context.now()
-        try db.execute(
-            sql: "INSERT INTO outbox (kind, payload, document_id, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [kind.rawValue, text, documentId, now])
-        return OutboxItem(
-            id: db.lastInsertedRowID, kind: kind, payload: payload, documentId: documentId, attempts: 0,
-            unfinishedAttempt: false, lastError: nil, createdAt: now, doneAt: nil)
+        var item = OutboxItem(kind: kind, payload: payload, documentId: documentId, createdAt: context.now())
+        try item.insert(db)
+        return item
     }
 
     /// Adds a row whose payload is `payload` encoded as JSON (keys sorted).
@@ -30,29 +26,31 @@ extension StoreTransaction {
     /// Counts a try that is about to be sent, before it is sent. A try begun earlier and never
     /// finished (the process stopped) stays counted.
     public func beginOutboxAttempt(id: Int64) throws {
-        try db.execute(
-            sql: "UPDATE outbox SET attempts = attempts + 1, attempt_open = 1 WHERE id = ? AND done_at IS NULL",
-            arguments: [id])
-        if db.changesCount == 0, try outboxItem(id: id) == nil {
+        let changed = try execute(cached: """
+            UPDATE outbox SET attempts = attempts + 1, attempt_open = 1 WHERE id = \(id) AND done_at IS NULL
+            """)
+        if changed == 0, try outboxItem(id: id) == nil {
             throw StoreError.notFound("outbox row", id: id)
         }
     }
 
     /// Records a failed try (counting it unless it was begun) and keeps its error.
     public func recordOutboxFailure(id: Int64, error: String) throws {
-        try db.execute(
-            sql: "UPDATE outbox SET attempts = attempts + 1 - attempt_open, attempt_open = 0, last_error = ? WHERE id = ?",
-            arguments: [error, id])
-        guard db.changesCount == 1 else { throw StoreError.notFound("outbox row", id: id) }
+        let changed = try execute(cached: """
+            UPDATE outbox SET attempts = attempts + 1 - attempt_open, attempt_open = 0, last_error = \(error)
+            WHERE id = \(id)
+            """)
+        guard changed == 1 else { throw StoreError.notFound("outbox row", id: id) }
     }
 
     /// Records the successful try (counting it unless it was begun) and marks the row done.
     /// Marking a done row again changes nothing.
     public func markOutboxDone(id: Int64) throws {
-        try db.execute(
-            sql: "UPDATE outbox SET attempts = attempts + 1 - attempt_open, attempt_open = 0, done_at = ? WHERE id = ? AND done_at IS NULL",
-            arguments: [context.now(), id])
-        if db.changesCount == 0, try outboxItem(id: id) == nil {
+        let changed = try execute(cached: """
+            UPDATE outbox SET attempts = attempts + 1 - attempt_open, attempt_open = 0, done_at = \(context.now())
+            WHERE id = \(id) AND done_at IS NULL
+            """)
+        if changed == 0, try outboxItem(id: id) == nil {
             throw StoreError.notFound("outbox row", id: id)
         }
     }

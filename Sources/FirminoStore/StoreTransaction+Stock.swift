@@ -9,16 +9,11 @@ extension StoreTransaction {
     ) throws -> StockMovement {
         guard try product(id: productId) != nil else { throw StoreError.notFound("product", id: productId) }
         guard try warehouse(id: warehouseId) != nil else { throw StoreError.notFound("warehouse", id: warehouseId) }
-        let now = context.now()
-        try db.execute(
-            sql: """
-                INSERT INTO stock_movements (product_id, warehouse_id, delta, reason, document_id, note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [productId, warehouseId, delta, reason.rawValue, documentId, note, now])
-        return StockMovement(
-            id: db.lastInsertedRowID, productId: productId, warehouseId: warehouseId, delta: delta,
-            reason: reason, documentId: documentId, note: note, createdAt: now)
+        var movement = StockMovement(
+            productId: productId, warehouseId: warehouseId, delta: delta, reason: reason, documentId: documentId,
+            note: note, createdAt: context.now())
+        try movement.insert(db)
+        return movement
     }
 
     /// Sets a level by appending the movement that brings it to `quantity`; nil (no movement)
