@@ -1,8 +1,9 @@
 public import Foundation
 
-/// The stable JSON shapes of the command line's listings (DESIGN §9, documented in the README).
-/// Keys are snake_case, money is a decimal string (`"123.45"`), VAT rates are their names
-/// (`"23"`, `"zw"`, `"0wdt"`), dates are `YYYY-MM-DD`, and an absent link is an explicit `null`.
+/// The stable JSON shapes of the command line's listings, documented in the README: scripts
+/// read them, so a key is never renamed or dropped. Keys are snake_case, money is a decimal
+/// string (`"123.45"`), VAT rates are their names (`"23"`, `"zw"`, `"0wdt"`), dates are
+/// `YYYY-MM-DD`, and an absent link is an explicit `null`, never a missing key.
 public enum Listings {
     /// `documents list --json`: one object per document.
     public struct Document: Codable, Hashable, Sendable {

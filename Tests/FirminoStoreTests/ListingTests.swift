@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import FirminoStore
 
-/// The JSON of `documents list`, `stock`, `products list` and `warehouses list` (DESIGN §9).
+/// The JSON of `documents list`, `stock`, `products list` and `warehouses list`, as the README
+/// documents it for scripts.
 struct ListingTests {
     static func object(_ data: Data) throws -> [[String: Any]] {
         try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
     }
 
-    @Test("documents: the DESIGN keys, money as decimal strings, absent links as explicit nulls")
+    @Test("documents: the documented keys, money as decimal strings, absent links as explicit nulls")
     func documents() throws {
         let test = try TestStore()
         let documents = try test.store.write { tx throws in
