@@ -2,28 +2,28 @@ import GRDB
 
 /// Hands out document numbers: per type and month, gap-free and unique.
 ///
-/// The counter lives in `numbering_series` and is raised inside the caller's write
-/// transaction (SQLite writes are serialised, so two writers — two connections or two
-/// processes — never get the same number). A transaction that rolls back takes its number
-/// back with it: nothing is consumed that no document holds.
+/// The counter lives in `numbering_series` (``NumberingSeries``) and is raised inside the
+/// caller's write transaction (SQLite writes are serialised, so two writers — two connections
+/// or two processes — never get the same number). A transaction that rolls back takes its
+/// number back with it: nothing is consumed that no document holds.
 enum DocumentNumberer {
+    /// The next number of the type's series for `period` (`YYYY-MM`): 1 for a new series.
+    ///
+    /// One statement inserts the series or raises it, and returns it. GRDB's `upsertAndFetch`
+    /// cannot say it (it reads back a rowid, which this `WITHOUT ROWID` table has not), so the
+    /// SQL is written out, on a statement compiled once per connection.
     static func next(_ db: Database, type: DocumentType, period: String) throws -> Int64 {
-        try Int64.fetchOne(
-            db,
-            sql: """
-                INSERT INTO numbering_series (type, period, last_number) VALUES (?, ?, 1)
+        let series = try SQLRequest<NumberingSeries>(
+            literal: """
+                INSERT INTO numbering_series (type, period, last_number) VALUES (\(type), \(period), 1)
                 ON CONFLICT (type, period) DO UPDATE SET last_number = last_number + 1
-                RETURNING last_number
+                RETURNING *
                 """,
-            arguments: [type.rawValue, period])!
-    }
-}
-
-extension StoreReader {
-    /// The last number given in a type's series for the month of `date` (0 when none).
-    public func lastDocumentSequence(type: DocumentType, month date: BusinessDate) throws -> Int64 {
-        try Int64.fetchOne(
-            db, sql: "SELECT last_number FROM numbering_series WHERE type = ? AND period = ?",
-            arguments: [type.rawValue, date.period]) ?? 0
+            cached: true
+        ).fetchOne(db)
+        guard let series else {
+            throw StoreError(.database, "the numbering series of \(type.rawValue) \(period) returned no number")
+        }
+        return series.lastNumber
     }
 }

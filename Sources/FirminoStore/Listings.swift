@@ -1,16 +1,17 @@
 public import Foundation
 
-/// The stable JSON shapes of the command line's listings (DESIGN §9, documented in the README).
-/// Keys are snake_case, money is a decimal string (`"123.45"`), VAT rates are their names
-/// (`"23"`, `"zw"`, `"0wdt"`), dates are `YYYY-MM-DD`, and an absent link is an explicit `null`.
+/// The stable JSON shapes of the command line's listings, documented in the README: scripts
+/// read them, so a key is never renamed or dropped. Keys are snake_case, money is a decimal
+/// string (`"123.45"`), VAT rates are their names (`"23"`, `"zw"`, `"0wdt"`), dates are
+/// `YYYY-MM-DD`, and an absent link is an explicit `null` (``ExplicitNull``), never a missing key.
 public enum Listings {
     /// `documents list --json`: one object per document.
     public struct Document: Codable, Hashable, Sendable {
         public var id: Int64
         public var number: String
         public var type: DocumentType
-        public var baselinkerOrderId: Int64?
-        public var contractorId: Int64?
+        @ExplicitNull public var baselinkerOrderId: Int64?
+        @ExplicitNull public var contractorId: Int64?
         public var issueDate: BusinessDate
         public var currency: String
         public var totalNet: Money
@@ -20,33 +21,23 @@ public enum Listings {
 
         public struct Line: Codable, Hashable, Sendable {
             public var name: String
-            public var productId: Int64?
-            public var warehouseId: Int64?
+            @ExplicitNull public var productId: Int64?
+            @ExplicitNull public var warehouseId: Int64?
             public var quantity: Int
             /// The unit gross price.
             public var priceGross: Money
             public var vatRate: VATRate
 
             enum CodingKeys: String, CodingKey {
-                case name, quantity
-                case productId = "product_id", warehouseId = "warehouse_id", priceGross = "price_gross", vatRate = "vat_rate"
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(name, forKey: .name)
-                try container.encode(productId, forKey: .productId)
-                try container.encode(warehouseId, forKey: .warehouseId)
-                try container.encode(quantity, forKey: .quantity)
-                try container.encode(priceGross, forKey: .priceGross)
-                try container.encode(vatRate, forKey: .vatRate)
+                case name, productId = "product_id", warehouseId = "warehouse_id", quantity
+                case priceGross = "price_gross", vatRate = "vat_rate"
             }
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, number, type, currency, lines
-            case baselinkerOrderId = "baselinker_order_id", contractorId = "contractor_id", issueDate = "issue_date"
-            case totalNet = "total_net", totalVAT = "total_vat", totalGross = "total_gross"
+            case id, number, type, baselinkerOrderId = "baselinker_order_id", contractorId = "contractor_id"
+            case issueDate = "issue_date", currency
+            case totalNet = "total_net", totalVAT = "total_vat", totalGross = "total_gross", lines
         }
 
         public init(_ document: FirminoStore.Document) {
@@ -65,21 +56,6 @@ public enum Listings {
                      priceGross: $0.unitGross, vatRate: $0.vatRate)
             }
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(number, forKey: .number)
-            try container.encode(type, forKey: .type)
-            try container.encode(baselinkerOrderId, forKey: .baselinkerOrderId)
-            try container.encode(contractorId, forKey: .contractorId)
-            try container.encode(issueDate, forKey: .issueDate)
-            try container.encode(currency, forKey: .currency)
-            try container.encode(totalNet, forKey: .totalNet)
-            try container.encode(totalVAT, forKey: .totalVAT)
-            try container.encode(totalGross, forKey: .totalGross)
-            try container.encode(lines, forKey: .lines)
-        }
     }
 
     /// `stock --json`: one object per product and warehouse whose stock ever moved.
@@ -89,8 +65,7 @@ public enum Listings {
         public var quantity: Int
 
         enum CodingKeys: String, CodingKey {
-            case quantity
-            case productId = "product_id", warehouseId = "warehouse_id"
+            case productId = "product_id", warehouseId = "warehouse_id", quantity
         }
 
         public init(_ level: StockLevel) {
@@ -104,18 +79,18 @@ public enum Listings {
     public struct Product: Codable, Hashable, Sendable {
         public var id: Int64
         public var name: String
-        public var sku: String?
-        public var ean: String?
+        @ExplicitNull public var sku: String?
+        @ExplicitNull public var ean: String?
         public var unit: String
         public var vatRate: VATRate
         public var priceGross: Money
-        public var baselinkerProductId: Int64?
+        @ExplicitNull public var baselinkerProductId: Int64?
         /// Raised on every change: what `products push` compares with its cursor.
         public var revision: Int64
 
         enum CodingKeys: String, CodingKey {
-            case id, name, sku, ean, unit, revision
-            case vatRate = "vat_rate", priceGross = "price_gross", baselinkerProductId = "baselinker_product_id"
+            case id, name, sku, ean, unit, vatRate = "vat_rate", priceGross = "price_gross"
+            case baselinkerProductId = "baselinker_product_id", revision
         }
 
         public init(_ product: FirminoStore.Product) {
@@ -129,19 +104,6 @@ public enum Listings {
             baselinkerProductId = product.baselinkerProductId
             revision = product.revision
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(sku, forKey: .sku)
-            try container.encode(ean, forKey: .ean)
-            try container.encode(unit, forKey: .unit)
-            try container.encode(vatRate, forKey: .vatRate)
-            try container.encode(priceGross, forKey: .priceGross)
-            try container.encode(baselinkerProductId, forKey: .baselinkerProductId)
-            try container.encode(revision, forKey: .revision)
-        }
     }
 
     /// `warehouses list --json`: one object per store warehouse.
@@ -151,7 +113,7 @@ public enum Listings {
         public var country: String
         public var isDefault: Bool
         /// `bl_<id>`, or null when not linked.
-        public var baselinkerWarehouse: String?
+        @ExplicitNull public var baselinkerWarehouse: String?
 
         enum CodingKeys: String, CodingKey {
             case id, name, country
@@ -165,15 +127,6 @@ public enum Listings {
             isDefault = warehouse.isDefault
             baselinkerWarehouse = warehouse.baselinkerWarehouse
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(country, forKey: .country)
-            try container.encode(isDefault, forKey: .isDefault)
-            try container.encode(baselinkerWarehouse, forKey: .baselinkerWarehouse)
-        }
     }
 
     /// The listings as the command line prints them: compact JSON, keys sorted, slashes as is.
@@ -181,5 +134,41 @@ public enum Listings {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
+    }
+
+    /// An optional that encodes as an explicit `null` when absent. Synthesised `Encodable`
+    /// leaves a nil optional's key out; a listing's keys are all there, whatever the row holds.
+    /// Decoding reads `null` or a missing key as nil. (Public only because public properties
+    /// wear it.)
+    @propertyWrapper
+    public struct ExplicitNull<Value: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
+        public var wrappedValue: Value?
+
+        public init(wrappedValue: Value?) {
+            self.wrappedValue = wrappedValue
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let wrappedValue {
+                try container.encode(wrappedValue)
+            } else {
+                try container.encodeNil()
+            }
+        }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A missing key decodes as nil, as it does for a plain optional.
+    func decode<Value>(
+        _ type: Listings.ExplicitNull<Value>.Type, forKey key: Key
+    ) throws -> Listings.ExplicitNull<Value> {
+        Listings.ExplicitNull(wrappedValue: try decodeIfPresent(Value.self, forKey: key))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The one definition of how names, tax ids and SKUs are compared (DESIGN §4). The store keeps
-/// the normalised forms in indexed columns; the rule hooks get the same functions as
-/// `ctx.util.normalize_name` and `ctx.util.normalize_tax_id`.
+/// The one definition of how names, tax ids and SKUs are compared, so that a look-up by the
+/// store and a comparison made by a rule agree. The store keeps the normalised forms in
+/// indexed columns; the rule hooks get the same functions as `ctx.util.normalize_name` and
+/// `ctx.util.normalize_tax_id`.
 public enum Normalize {
     /// Unicode NFC, trimmed, inner whitespace collapsed to one space, case-folded.
     ///

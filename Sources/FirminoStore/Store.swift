@@ -140,6 +140,8 @@ public final class Store: Sendable {
             return try body()
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, error)
+        } catch let error as RowDecodingError {
+            throw StoreError.unreadable(path: path, error)
         }
     }
 }
@@ -170,5 +172,11 @@ extension StoreError {
             return StoreError(.database, "the store \(path) stayed locked by another connection: \(error.message ?? "busy")")
         }
         return StoreError(.database, "store \(path): \(error.message ?? "\(error.resultCode)")")
+    }
+
+    /// A row whose value no record type can hold: an unknown VAT rate or document type, a
+    /// malformed date. GRDB's message names the value, the column and the row.
+    static func unreadable(path: String, _ error: RowDecodingError) -> StoreError {
+        StoreError(.database, "the store \(path) holds a value Firmlink cannot read: \(error)")
     }
 }

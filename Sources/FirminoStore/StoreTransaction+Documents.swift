@@ -16,63 +16,43 @@ extension StoreTransaction {
     /// product, warehouse or contractor.
     public func insertDocument(_ draft: DocumentDraft) throws -> InsertedDocument {
         let draft = try validated(draft)
-        if let orderId = draft.baselinkerOrderId, let existing = try document(forBaseLinkerOrder: orderId) {
+        if let orderId = draft.baselinkerOrderId,
+           let existing: String = try fetchOne(
+               cached: "SELECT number FROM documents WHERE baselinker_order_id = \(orderId)")
+        {
             throw StoreError(
                 .duplicateOrder,
-                "BaseLinker order \(orderId) already has document \(existing.number); a second one was not issued")
+                "BaseLinker order \(orderId) already has document \(existing); a second one was not issued")
         }
-        let period = draft.issueDate.period
-        let sequence = try DocumentNumberer.next(db, type: draft.type, period: period)
+        let sequence = try DocumentNumberer.next(db, type: draft.type, period: draft.issueDate.period)
         let number = context.options.numbering.number(for: draft.type, sequence: sequence, date: draft.issueDate)
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM documents WHERE number = ?)", arguments: [number]) == true {
+        if try fetchOne(cached: "SELECT EXISTS (SELECT 1 FROM documents WHERE number = \(number))") == true {
             throw StoreError(
                 .duplicateNumber,
                 "document number \(number) is already taken; make the numbering formats of the document types differ")
         }
-        let summary: VATSummary
+        let vat: VATSummary
         do {
             // Each line's gross was checked in `validated`; the sums are checked here.
-            summary = try VATSummary(lines: draft.lines.map { (rate: $0.vatRate, gross: $0.unitGross.times($0.quantity)) })
+            vat = try VATSummary(lines: draft.lines.map { (rate: $0.vatRate, gross: $0.unitGross.times($0.quantity)) })
         } catch let error as StoreError {
             throw StoreError(error.code, "\(Self.subject(of: draft)): \(error.message)")
         }
-        try db.execute(
-            sql: """
-                INSERT INTO documents (type, number, series_period, sequence, issue_date, sale_date, buyer_name,
-                    buyer_tax_id, buyer_address, buyer_postcode, buyer_city, buyer_country, seller_name, seller_tax_id,
-                    seller_address, seller_postcode, seller_city, seller_country, contractor_id, currency,
-                    total_net, total_vat, total_gross, baselinker_order_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                draft.type.rawValue, number, period, sequence, draft.issueDate.text, draft.saleDate.text,
-                draft.buyer.name, draft.buyer.taxId, draft.buyer.address, draft.buyer.postcode, draft.buyer.city,
-                draft.buyer.country, draft.seller?.name, draft.seller?.taxId, draft.seller?.address,
-                draft.seller?.postcode, draft.seller?.city, draft.seller?.country, draft.contractorId, draft.currency,
-                summary.net.minorUnits, summary.vat.minorUnits, summary.gross.minorUnits, draft.baselinkerOrderId,
-                context.now(),
-            ])
+        var header = DocumentHeader(draft, number: number, sequence: sequence, vat: vat, createdAt: context.now())
+        try header.insert(db)
         let documentId = db.lastInsertedRowID
-        for (index, line) in draft.lines.enumerated() {
-            try db.execute(
-                sql: """
-                    INSERT INTO document_lines (document_id, position, name, sku, quantity, unit, price_gross, vat_rate,
-                                                product_id, warehouse_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    documentId, index + 1, line.name, line.sku, line.quantity, line.unit, line.unitGross.minorUnits,
-                    line.vatRate.name, line.productId, line.warehouseId,
-                ])
+        var lines: [DocumentLine] = []
+        for (index, draftLine) in draft.lines.enumerated() {
+            var line = DocumentLine(draftLine, documentId: documentId, position: index + 1)
+            try line.insert(db)
+            lines.append(line)
         }
-        for row in summary.rows {
-            try db.execute(
-                sql: "INSERT INTO document_vat_totals (document_id, vat_rate, net, vat, gross) VALUES (?, ?, ?, ?, ?)",
-                arguments: [documentId, row.rate.name, row.net.minorUnits, row.vat.minorUnits, row.gross.minorUnits])
+        for row in vat.rows {
+            try DocumentVATTotal(documentId: documentId, row).insert(db)
         }
         var movements: [StockMovement] = []
         if draft.movesStock {
-            for line in draft.lines {
+            for line in lines {
                 guard let productId = line.productId, let warehouseId = line.warehouseId else { continue }
                 movements.append(
                     try moveStock(
@@ -88,24 +68,22 @@ extension StoreTransaction {
                 negative.append(StockLevel(productId: movement.productId, warehouseId: movement.warehouseId, quantity: quantity))
             }
         }
-        guard let document = try document(id: documentId) else {
-            throw StoreError(.database, "document \(number) vanished while it was being issued")
-        }
-        return InsertedDocument(document: document, movements: movements, negativeLevels: negative)
+        return InsertedDocument(
+            document: Document(header, lines: lines, vat: vat), movements: movements, negativeLevels: negative)
     }
 
     /// Records BaseLinker's id for the invoice created by `addInvoice`.
     public func setBaseLinkerInvoiceId(documentId: Int64, invoiceId: Int64) throws {
-        try db.execute(
-            sql: "UPDATE documents SET baselinker_invoice_id = ? WHERE id = ?", arguments: [invoiceId, documentId])
-        guard db.changesCount == 1 else { throw StoreError.notFound("document", id: documentId) }
+        let changed = try execute(
+            cached: "UPDATE documents SET baselinker_invoice_id = \(invoiceId) WHERE id = \(documentId)")
+        guard changed == 1 else { throw StoreError.notFound("document", id: documentId) }
     }
 
     /// Records when the printout reached BaseLinker (now, by the store's clock, when nil).
     public func markDocumentSent(documentId: Int64, at date: Date? = nil) throws {
-        try db.execute(
-            sql: "UPDATE documents SET sent_at = ? WHERE id = ?", arguments: [date ?? context.now(), documentId])
-        guard db.changesCount == 1 else { throw StoreError.notFound("document", id: documentId) }
+        let changed = try execute(
+            cached: "UPDATE documents SET sent_at = \(date ?? context.now()) WHERE id = \(documentId)")
+        guard changed == 1 else { throw StoreError.notFound("document", id: documentId) }
     }
 
     private func validated(_ draft: DocumentDraft) throws -> DocumentDraft {

@@ -1,4 +1,4 @@
-/// A document's totals per VAT rate, computed from its lines' gross values (DESIGN §5).
+/// A document's totals per VAT rate, computed from its lines' gross values.
 ///
 /// For each rate the line grosses are summed first; then
 /// `net = round-half-up(gross × 100 / (100 + rate))` and `vat = gross − net`. Named rates

@@ -75,4 +75,36 @@ struct ListingTests {
         #expect(warehouseJSON[0]["baselinker_warehouse"] as? String == "bl_1")
         #expect(warehouseJSON[0]["name"] as? String == "Główny")
     }
+
+    @Test("each listing prints exactly these bytes: keys sorted, slashes as they are, absent values as null")
+    func bytes() throws {
+        let test = try TestStore()
+        let (documents, levels, products, warehouses) = try test.store.write { tx throws in
+            let catalog = try tx.seedCatalog()
+            try tx.setStockLevel(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, to: -4)
+            _ = try tx.insertDocument(receiptDraft(orderId: 7001, lines: [
+                DocumentLineDraft(name: "Kubek 300 ml", quantity: 2, unitGross: money("29.99"), vatRate: .standard,
+                                  productId: catalog.mug.id, warehouseId: catalog.warehouse.id),
+                DocumentLineDraft(name: "Dostawa", quantity: 1, unitGross: money("9.99"), vatRate: .exempt),
+            ]))
+            return (try tx.documents(), try tx.stockLevels(), try tx.products(), try tx.warehouses())
+        }
+        func text(_ value: some Encodable) throws -> String { String(decoding: try Listings.json(value), as: UTF8.self) }
+        #expect(try text(documents.map(Listings.Document.init)) == """
+            [{"baselinker_order_id":7001,"contractor_id":null,"currency":"PLN","id":1,"issue_date":"2026-11-05",\
+            "lines":[{"name":"Kubek 300 ml","price_gross":"29.99","product_id":1,"quantity":2,"vat_rate":"23",\
+            "warehouse_id":1},{"name":"Dostawa","price_gross":"9.99","product_id":null,"quantity":1,"vat_rate":"zw",\
+            "warehouse_id":null}],"number":"PAR/1/11/2026","total_gross":"69.97","total_net":"58.75",\
+            "total_vat":"11.22","type":"receipt"}]
+            """)
+        #expect(try text(levels.map(Listings.Stock.init)) == #"[{"product_id":1,"quantity":-6,"warehouse_id":1}]"#)
+        #expect(try text(products.map(Listings.Product.init)) == """
+            [{"baselinker_product_id":null,"ean":"5901234123457","id":1,"name":"Kubek 300 ml","price_gross":"29.99",\
+            "revision":1,"sku":"KUB-300","unit":"szt","vat_rate":"23"},{"baselinker_product_id":null,"ean":null,"id":2,\
+            "name":"Talerz płytki","price_gross":"15.50","revision":2,"sku":"TAL-1","unit":"szt","vat_rate":"8"}]
+            """)
+        #expect(try text(warehouses.map(Listings.Warehouse.init)) == """
+            [{"baselinker_warehouse":"bl_1","country":"PL","default":true,"id":1,"name":"Główny"}]
+            """)
+    }
 }

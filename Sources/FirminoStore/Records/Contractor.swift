@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// What a caller sets on a contractor (a buyer). Empty strings stand for unknown values.
 public struct ContractorFields: Hashable, Sendable {
@@ -27,31 +27,84 @@ public struct ContractorFields: Hashable, Sendable {
     }
 }
 
-/// A contractor, with the normalised name and tax id that look-ups compare.
-@dynamicMemberLookup
-public struct Contractor: Identifiable, Hashable, Sendable {
-    public let id: Int64
-    public var fields: ContractorFields
-    public var normalizedName: String
-    public var normalizedTaxId: String
+/// A contractor: a row of `contractors`, with the normalised name and tax id that look-ups
+/// compare. Setting ``fields`` keeps them in step.
+public struct Contractor: Identifiable, Hashable, Sendable, Codable {
+    /// The `id` column: nil only for a contractor built to be inserted, until the insert gives
+    /// it (``didInsert(_:)``). None leaves the store without one, hence ``id``.
+    private var rowID: Int64?
+    public private(set) var name: String
+    public private(set) var taxId: String
+    public private(set) var address: String
+    public private(set) var postcode: String
+    public private(set) var city: String
+    public private(set) var country: String
+    public private(set) var email: String
+    public private(set) var phone: String
+    /// ``Normalize/name(_:)`` of the name.
+    public private(set) var normalizedName: String
+    /// ``Normalize/taxId(_:)`` of the tax id.
+    public private(set) var normalizedTaxId: String
 
-    public subscript<T>(dynamicMember keyPath: KeyPath<ContractorFields, T>) -> T {
-        fields[keyPath: keyPath]
+    /// The contractor's id. Every contractor the store hands out was read or inserted, so it
+    /// has one.
+    public var id: Int64 {
+        guard let rowID else { preconditionFailure("a contractor was used before it was inserted") }
+        return rowID
+    }
+
+    /// The fields a caller sets, as one value.
+    public var fields: ContractorFields {
+        get {
+            ContractorFields(
+                name: name, taxId: taxId, address: address, postcode: postcode, city: city, country: country,
+                email: email, phone: phone)
+        }
+        set { self = Contractor(newValue, id: rowID) }
+    }
+
+    /// A contractor to insert (`id` nil: the next free one).
+    init(_ fields: ContractorFields, id: Int64?) {
+        rowID = id
+        name = fields.name
+        taxId = fields.taxId
+        address = fields.address
+        postcode = fields.postcode
+        city = fields.city
+        country = fields.country
+        email = fields.email
+        phone = fields.phone
+        normalizedName = Normalize.name(fields.name)
+        normalizedTaxId = Normalize.taxId(fields.taxId)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rowID = "id", name, address, postcode, city, country, email, phone
+        case normalizedName = "name_normalized", taxId = "tax_id", normalizedTaxId = "tax_id_normalized"
     }
 }
 
-extension Contractor {
-    static let columns =
-        "id, name, name_normalized, tax_id, tax_id_normalized, address, postcode, city, country, email, phone"
+extension Contractor: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "contractors"
 
-    init(row: Row) {
-        id = row["id"]
-        normalizedName = row["name_normalized"]
-        normalizedTaxId = row["tax_id_normalized"]
-        fields = ContractorFields(
-            name: row["name"], taxId: row["tax_id"], address: row["address"],
-            postcode: row["postcode"], city: row["city"], country: row["country"],
-            email: row["email"], phone: row["phone"])
+    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
+    /// the type; the store alone queries its tables.
+    public enum Columns {
+        static let id = Column(CodingKeys.rowID)
+        static let name = Column(CodingKeys.name)
+        static let normalizedName = Column(CodingKeys.normalizedName)
+        static let taxId = Column(CodingKeys.taxId)
+        static let normalizedTaxId = Column(CodingKeys.normalizedTaxId)
+        static let address = Column(CodingKeys.address)
+        static let postcode = Column(CodingKeys.postcode)
+        static let city = Column(CodingKeys.city)
+        static let country = Column(CodingKeys.country)
+        static let email = Column(CodingKeys.email)
+        static let phone = Column(CodingKeys.phone)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        rowID = inserted.rowID
     }
 }
 

@@ -1,5 +1,5 @@
 public import Foundation
-import GRDB
+public import GRDB
 
 /// What an outbox row asks BaseLinker to do. Open-ended: the sync names its own kinds.
 public struct OutboxKind: RawRepresentable, Hashable, Sendable, Codable {
@@ -16,11 +16,13 @@ public struct OutboxKind: RawRepresentable, Hashable, Sendable, Codable {
     public static let pushProduct = OutboxKind(rawValue: "push_product")
 }
 
-/// A BaseLinker write waiting to be sent (or sent: ``doneAt`` is set).
-public struct OutboxItem: Identifiable, Hashable, Sendable {
-    public let id: Int64
+/// A BaseLinker write waiting to be sent (or sent: ``doneAt`` is set): a row of `outbox`.
+public struct OutboxItem: Identifiable, Hashable, Sendable, Codable {
+    /// The `id` column: nil only for a row built to be inserted, until the insert gives it
+    /// (``didInsert(_:)``). None leaves the store without one, hence ``id``.
+    private var rowID: Int64?
     public var kind: OutboxKind
-    /// JSON, as enqueued.
+    /// JSON, as enqueued (kept as text: the schema checks that it is valid JSON).
     public var payload: Data
     public var documentId: Int64?
     /// How many times sending was tried: each try counts once, whether it was begun with
@@ -33,47 +35,59 @@ public struct OutboxItem: Identifiable, Hashable, Sendable {
     public var createdAt: Date
     public var doneAt: Date?
 
+    /// The row's id. Every row the store hands out was read or inserted, so it has one.
+    public var id: Int64 {
+        guard let rowID else { preconditionFailure("an outbox row was used before it was inserted") }
+        return rowID
+    }
+
     public var isDone: Bool { doneAt != nil }
 
     /// The payload decoded as `T`.
     public func decodePayload<T: Decodable>(_ type: T.Type, using decoder: JSONDecoder = JSONDecoder()) throws -> T {
         try decoder.decode(type, from: payload)
     }
-}
 
-/// One run of a sync: when it started and finished and its JSON summary.
-public struct RunRecord: Identifiable, Hashable, Sendable {
-    public let id: Int64
-    public var startedAt: Date
-    public var finishedAt: Date?
-    public var summary: Data?
-}
+    /// A row to enqueue: not tried yet.
+    init(kind: OutboxKind, payload: Data, documentId: Int64?, createdAt: Date) {
+        self.kind = kind
+        self.payload = payload
+        self.documentId = documentId
+        attempts = 0
+        unfinishedAttempt = false
+        self.createdAt = createdAt
+    }
 
-extension OutboxItem {
-    static let columns = "id, kind, payload, document_id, attempts, attempt_open, last_error, created_at, done_at"
-
-    init(row: Row) {
-        id = row["id"]
-        kind = OutboxKind(rawValue: row["kind"])
-        let text: String = row["payload"]
-        payload = Data(text.utf8)
-        documentId = row["document_id"]
-        attempts = row["attempts"]
-        unfinishedAttempt = row["attempt_open"]
-        lastError = row["last_error"]
-        createdAt = row["created_at"]
-        doneAt = row["done_at"]
+    enum CodingKeys: String, CodingKey {
+        case rowID = "id", kind, payload, attempts
+        case documentId = "document_id", unfinishedAttempt = "attempt_open", lastError = "last_error"
+        case createdAt = "created_at", doneAt = "done_at"
     }
 }
 
-extension RunRecord {
-    static let columns = "id, started_at, finished_at, summary"
+extension OutboxItem: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "outbox"
 
-    init(row: Row) {
-        id = row["id"]
-        startedAt = row["started_at"]
-        finishedAt = row["finished_at"]
-        let text: String? = row["summary"]
-        summary = text.map { Data($0.utf8) }
+    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
+    /// the type; the store alone queries its tables.
+    public enum Columns {
+        static let id = Column(CodingKeys.rowID)
+        static let kind = Column(CodingKeys.kind)
+        static let payload = Column(CodingKeys.payload)
+        static let documentId = Column(CodingKeys.documentId)
+        static let attempts = Column(CodingKeys.attempts)
+        static let unfinishedAttempt = Column(CodingKeys.unfinishedAttempt)
+        static let lastError = Column(CodingKeys.lastError)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let doneAt = Column(CodingKeys.doneAt)
+    }
+
+    /// The payload is JSON text, not a blob: `json_valid` checks it, and people read it.
+    public static func databaseDataEncodingStrategy(for column: String) -> DatabaseDataEncodingStrategy {
+        .text
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        rowID = inserted.rowID
     }
 }

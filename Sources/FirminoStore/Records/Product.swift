@@ -1,5 +1,5 @@
 public import Foundation
-import GRDB
+public import GRDB
 
 /// What a caller sets on a product card.
 public struct ProductFields: Hashable, Sendable {
@@ -27,38 +27,98 @@ public struct ProductFields: Hashable, Sendable {
     }
 }
 
-/// A product card.
+/// A product card: a row of `products`.
 ///
 /// ``revision`` comes from a store-wide counter and is raised on every change, so
 /// `products(changedAfterRevision:)` finds what to push to BaseLinker since a saved cursor.
-@dynamicMemberLookup
-public struct Product: Identifiable, Hashable, Sendable {
-    public let id: Int64
-    public var fields: ProductFields
+///
+/// The name and SKU are kept twice: as given, and normalised for look-ups (``normalizedName``,
+/// and the SKU as ``Normalize/sku(_:)`` makes it). Setting ``fields`` keeps both in step.
+public struct Product: Identifiable, Hashable, Sendable, Codable {
+    /// The `id` column: nil only for a card built to be inserted, until the insert gives it
+    /// (``didInsert(_:)``). Cards never leave the store without one, hence ``id``.
+    ///
+    /// An auto-incremented id is optional in a GRDB record, so that a record can exist before
+    /// its insert; callers should not have to unwrap it, so the column stays private behind a
+    /// non-optional accessor (GRDB's "hide intimate database details" practice). The other
+    /// records do the same. A draft type inserted with `insertAndFetch(_:as:)` would avoid the
+    /// optional, but read every row back after writing it, and double the record types.
+    private var rowID: Int64?
+    public private(set) var name: String
+    public private(set) var sku: String?
+    public private(set) var ean: String?
+    public private(set) var unit: String
+    public private(set) var vatRate: VATRate
+    public private(set) var grossPrice: Money
+    public private(set) var baselinkerProductId: Int64?
     /// ``Normalize/name(_:)`` of the name: what look-ups by name compare.
-    public var normalizedName: String
-    public var revision: Int64
-    public var updatedAt: Date
+    public private(set) var normalizedName: String
+    /// ``Normalize/sku(_:)`` of the SKU: what look-ups by SKU compare.
+    private var normalizedSKU: String?
+    public internal(set) var revision: Int64
+    public internal(set) var updatedAt: Date
 
-    public subscript<T>(dynamicMember keyPath: KeyPath<ProductFields, T>) -> T {
-        fields[keyPath: keyPath]
+    /// The card's id. Every card the store hands out was read or inserted, so it has one.
+    public var id: Int64 {
+        guard let rowID else { preconditionFailure("a product card was used before it was inserted") }
+        return rowID
+    }
+
+    /// The fields a caller sets, as one value.
+    public var fields: ProductFields {
+        get {
+            ProductFields(
+                name: name, sku: sku, ean: ean, unit: unit, vatRate: vatRate, grossPrice: grossPrice,
+                baselinkerProductId: baselinkerProductId)
+        }
+        set { self = Product(newValue, id: rowID, revision: revision, updatedAt: updatedAt) }
+    }
+
+    /// A card to insert (`id` nil: the next free one).
+    init(_ fields: ProductFields, id: Int64?, revision: Int64, updatedAt: Date) {
+        rowID = id
+        name = fields.name
+        sku = fields.sku
+        ean = fields.ean
+        unit = fields.unit
+        vatRate = fields.vatRate
+        grossPrice = fields.grossPrice
+        baselinkerProductId = fields.baselinkerProductId
+        normalizedName = Normalize.name(fields.name)
+        normalizedSKU = fields.sku.map(Normalize.sku)
+        self.revision = revision
+        self.updatedAt = updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rowID = "id", name, sku, ean, unit, revision
+        case normalizedName = "name_normalized", normalizedSKU = "sku_normalized", vatRate = "vat_rate"
+        case grossPrice = "price_gross", baselinkerProductId = "baselinker_product_id", updatedAt = "updated_at"
     }
 }
 
-extension Product {
-    static let columns =
-        "id, name, name_normalized, sku, ean, unit, vat_rate, price_gross, baselinker_product_id, revision, updated_at"
+extension Product: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "products"
 
-    init(row: Row) throws {
-        id = row["id"]
-        normalizedName = row["name_normalized"]
-        revision = row["revision"]
-        updatedAt = row["updated_at"]
-        fields = ProductFields(
-            name: row["name"], sku: row["sku"], ean: row["ean"], unit: row["unit"],
-            vatRate: try row.vatRate("vat_rate"),
-            grossPrice: Money(minorUnits: row["price_gross"]),
-            baselinkerProductId: row["baselinker_product_id"])
+    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
+    /// the type; the store alone queries its tables.
+    public enum Columns {
+        static let id = Column(CodingKeys.rowID)
+        static let name = Column(CodingKeys.name)
+        static let normalizedName = Column(CodingKeys.normalizedName)
+        static let sku = Column(CodingKeys.sku)
+        static let normalizedSKU = Column(CodingKeys.normalizedSKU)
+        static let ean = Column(CodingKeys.ean)
+        static let unit = Column(CodingKeys.unit)
+        static let vatRate = Column(CodingKeys.vatRate)
+        static let grossPrice = Column(CodingKeys.grossPrice)
+        static let baselinkerProductId = Column(CodingKeys.baselinkerProductId)
+        static let revision = Column(CodingKeys.revision)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        rowID = inserted.rowID
     }
 }
 
@@ -71,15 +131,5 @@ extension ProductFields {
         fields.unit = unit.trimmingSpaces.isEmpty ? "szt" : unit.trimmingSpaces
         guard !fields.name.isEmpty else { throw StoreError.invalid("a product needs a name") }
         return fields
-    }
-}
-
-extension Row {
-    func vatRate(_ column: String) throws -> VATRate {
-        let name: String = self[column]
-        guard let rate = VATRate(name: name) else {
-            throw StoreError(.database, "the store holds an unknown VAT rate '\(name)' in \(column)")
-        }
-        return rate
     }
 }

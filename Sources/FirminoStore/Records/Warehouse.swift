@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// What a caller sets on a warehouse.
 public struct WarehouseFields: Hashable, Sendable {
@@ -15,26 +15,60 @@ public struct WarehouseFields: Hashable, Sendable {
     }
 }
 
-/// A store warehouse. Exactly one warehouse is the default once any exists.
-@dynamicMemberLookup
-public struct Warehouse: Identifiable, Hashable, Sendable {
-    public let id: Int64
-    public var fields: WarehouseFields
-    public var isDefault: Bool
+/// A store warehouse: a row of `warehouses`. Exactly one warehouse is the default once any
+/// exists.
+public struct Warehouse: Identifiable, Hashable, Sendable, Codable {
+    /// The `id` column: nil only for a warehouse built to be inserted, until the insert gives
+    /// it (``didInsert(_:)``). None leaves the store without one, hence ``id``.
+    private var rowID: Int64?
+    public private(set) var name: String
+    public private(set) var country: String
+    public private(set) var baselinkerWarehouse: String?
+    public internal(set) var isDefault: Bool
 
-    public subscript<T>(dynamicMember keyPath: KeyPath<WarehouseFields, T>) -> T {
-        fields[keyPath: keyPath]
+    /// The warehouse's id. Every warehouse the store hands out was read or inserted, so it has
+    /// one.
+    public var id: Int64 {
+        guard let rowID else { preconditionFailure("a warehouse was used before it was inserted") }
+        return rowID
+    }
+
+    /// The fields a caller sets, as one value.
+    public var fields: WarehouseFields {
+        get { WarehouseFields(name: name, country: country, baselinkerWarehouse: baselinkerWarehouse) }
+        set { self = Warehouse(newValue, isDefault: isDefault, id: rowID) }
+    }
+
+    /// A warehouse to insert (`id` nil: the next free one).
+    init(_ fields: WarehouseFields, isDefault: Bool, id: Int64?) {
+        rowID = id
+        name = fields.name
+        country = fields.country
+        baselinkerWarehouse = fields.baselinkerWarehouse
+        self.isDefault = isDefault
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rowID = "id", name, country
+        case isDefault = "is_default", baselinkerWarehouse = "baselinker_warehouse"
     }
 }
 
-extension Warehouse {
-    static let columns = "id, name, country, is_default, baselinker_warehouse"
+extension Warehouse: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "warehouses"
 
-    init(row: Row) {
-        id = row["id"]
-        isDefault = row["is_default"]
-        fields = WarehouseFields(
-            name: row["name"], country: row["country"], baselinkerWarehouse: row["baselinker_warehouse"])
+    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
+    /// the type; the store alone queries its tables.
+    public enum Columns {
+        static let id = Column(CodingKeys.rowID)
+        static let name = Column(CodingKeys.name)
+        static let country = Column(CodingKeys.country)
+        static let isDefault = Column(CodingKeys.isDefault)
+        static let baselinkerWarehouse = Column(CodingKeys.baselinkerWarehouse)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        rowID = inserted.rowID
     }
 }
 

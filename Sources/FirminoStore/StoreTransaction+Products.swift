@@ -1,0 +1,53 @@
+import GRDB
+
+extension StoreTransaction {
+    /// Adds a product card with a new revision. `id` sets the id explicitly.
+    @discardableResult
+    public func insertProduct(_ fields: ProductFields, id: Int64? = nil) throws -> Product {
+        let fields = try fields.validated()
+        try checkFree(id, table: "products", what: "product")
+        try checkProductLink(fields.baselinkerProductId, except: nil)
+        var product = Product(fields, id: id, revision: try nextProductRevision(), updatedAt: context.now())
+        try product.insert(db)
+        return product
+    }
+
+    /// Replaces a product's fields. The revision rises only when something changed.
+    @discardableResult
+    public func updateProduct(id: Int64, _ fields: ProductFields) throws -> Product {
+        guard var product = try product(id: id) else { throw StoreError.notFound("product", id: id) }
+        let fields = try fields.validated()
+        guard fields != product.fields else { return product }
+        try checkProductLink(fields.baselinkerProductId, except: id)
+        product.fields = fields
+        product.revision = try nextProductRevision()
+        product.updatedAt = context.now()
+        try product.update(db)
+        return product
+    }
+
+    /// Links a product to a BaseLinker inventory product, or unlinks it with nil.
+    @discardableResult
+    public func linkProduct(id: Int64, baselinkerProductId: Int64?) throws -> Product {
+        guard var fields = try product(id: id)?.fields else { throw StoreError.notFound("product", id: id) }
+        fields.baselinkerProductId = baselinkerProductId
+        return try updateProduct(id: id, fields)
+    }
+
+    private func checkProductLink(_ link: Int64?, except id: Int64?) throws {
+        guard let link, let holder = try productForBaseLinker(productId: link), holder.id != id else { return }
+        throw StoreError(
+            .duplicateLink,
+            "BaseLinker product \(link) is already linked to product \(holder.id) ('\(holder.name)')")
+    }
+
+    /// Raises the store-wide product revision and returns it: one statement, so the counter
+    /// needs no record.
+    private func nextProductRevision() throws -> Int64 {
+        guard let revision: Int64 = try fetchOne(cached: """
+            UPDATE counters SET value = value + 1 WHERE name = 'product_revision' RETURNING value
+            """)
+        else { throw StoreError(.database, "the store has lost its product revision counter") }
+        return revision
+    }
+}

@@ -1,0 +1,31 @@
+import GRDB
+
+extension StoreTransaction {
+    /// Appends a movement of `delta` (negative takes goods out).
+    @discardableResult
+    public func moveStock(
+        productId: Int64, warehouseId: Int64, delta: Int, reason: StockMovementReason = .manual,
+        documentId: Int64? = nil, note: String = ""
+    ) throws -> StockMovement {
+        guard try product(id: productId) != nil else { throw StoreError.notFound("product", id: productId) }
+        guard try warehouse(id: warehouseId) != nil else { throw StoreError.notFound("warehouse", id: warehouseId) }
+        var movement = StockMovement(
+            productId: productId, warehouseId: warehouseId, delta: delta, reason: reason, documentId: documentId,
+            note: note, createdAt: context.now())
+        try movement.insert(db)
+        return movement
+    }
+
+    /// Sets a level by appending the movement that brings it to `quantity`; nil (no movement)
+    /// when it is there already.
+    @discardableResult
+    public func setStockLevel(
+        productId: Int64, warehouseId: Int64, to quantity: Int, note: String = ""
+    ) throws -> StockMovement? {
+        let current = try stockLevel(productId: productId, warehouseId: warehouseId)
+        guard current != quantity else { return nil }
+        return try moveStock(
+            productId: productId, warehouseId: warehouseId, delta: quantity - current,
+            reason: .adjustment, note: note)
+    }
+}
