@@ -129,6 +129,33 @@ public enum Listings {
         }
     }
 
+    /// `orders list --json`: one object per order set aside. Instants are ISO 8601 in UTC.
+    public struct OrderIssue: Codable, Hashable, Sendable {
+        public var orderId: Int64
+        /// `failed`, `held`, `skipped` or `retry`.
+        public var state: String
+        public var reason: String
+        /// A failure's kind (`hook_answer`, …), else null.
+        @ExplicitNull public var kind: String?
+        public var since: String
+        public var lastSeen: String
+        public var tries: Int
+
+        enum CodingKeys: String, CodingKey {
+            case orderId = "order_id", state, reason, kind, since, lastSeen = "last_seen", tries
+        }
+
+        public init(_ issue: FirminoStore.OrderIssue) {
+            orderId = issue.orderId
+            state = issue.state.rawValue
+            reason = issue.reason
+            kind = issue.kind
+            since = issue.since.formatted(.iso8601)
+            lastSeen = issue.lastSeen.formatted(.iso8601)
+            tries = issue.tries
+        }
+    }
+
     /// The listings as the command line prints them: compact JSON, keys sorted, slashes as is.
     public static func json(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()

@@ -11,6 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v1: store", migrate: createV1)
         migrator.registerMigration("v2: outbox tries begun before sending", migrate: addOutboxAttemptOpen)
         migrator.registerMigration("v3: the seller kept with each document", migrate: addDocumentSeller)
+        migrator.registerMigration("v4: BaseLinker's invoices, orders set aside", migrate: addInvoicesAndOrderIssues)
         return migrator
     }
 
@@ -45,6 +46,30 @@ enum StoreSchema {
         for column in ["seller_name", "seller_tax_id", "seller_address", "seller_postcode", "seller_city", "seller_country"] {
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN \(column) TEXT")
         }
+    }
+
+    /// The invoices BaseLinker holds (so that no order is invoiced twice, whoever invoiced it
+    /// first), and the orders a sync could not issue, held, or was told to skip.
+    private static func addInvoicesAndOrderIssues(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE baselinker_invoices (
+                invoice_id INTEGER PRIMARY KEY,
+                order_id INTEGER NOT NULL,
+                number TEXT NOT NULL,
+                external_number TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX baselinker_invoices_by_order ON baselinker_invoices (order_id);
+
+            CREATE TABLE order_issues (
+                order_id INTEGER PRIMARY KEY,
+                state TEXT NOT NULL CHECK (state IN ('failed', 'held', 'skipped', 'retry')),
+                reason TEXT NOT NULL,
+                kind TEXT,
+                since DATETIME NOT NULL,
+                last_seen DATETIME NOT NULL,
+                tries INTEGER NOT NULL DEFAULT 0
+            );
+            """)
     }
 
     private static func createV1(_ db: Database) throws {

@@ -128,6 +128,25 @@ public final class Store: Sendable {
         try StoreWriterLock(storePath: path)
     }
 
+    /// Copies the store at `source`, as it stands, to a new file at `destination` (SQLite's
+    /// online backup), opening the source read-only: whoever must decide against the real store
+    /// without touching it — `rules explain` — works on the copy. The copy is migrated when it
+    /// is opened; the source never is.
+    public static func copy(of source: String, to destination: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let original = try DatabaseQueue(path: source, configuration: configuration)
+            defer { try? original.close() }
+            let copy = try DatabaseQueue(path: destination)
+            defer { try? copy.close() }
+            try original.backup(to: copy)
+        } catch let error as DatabaseError {
+            throw StoreError.opening(path: source, error)
+        }
+    }
+
     /// Closes the database connections. Later calls throw.
     public func close() throws {
         try mappingErrors { try pool.close() }

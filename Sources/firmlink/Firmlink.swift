@@ -7,10 +7,12 @@ struct Firmlink: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firmlink",
         abstract: "Connects a BaseLinker account with a Firmino-style invoicing and warehouse store.",
+        version: Firmlink.version,
         subcommands: [
             Sandbox.self,
             Rules.self,
             Sync.self,
+            Orders.self,
             Run.self,
             Documents.self,
             Stock.self,
@@ -54,6 +56,9 @@ struct Firmlink: AsyncParsableCommand {
 }
 
 extension Firmlink {
+    /// The release, as `firmlink --version` prints it.
+    static let version = "0.4.0"
+
     /// Logs go to standard error (standard output carries the summaries and `--json`), at the
     /// level named by `FIRMLINK_LOG_LEVEL` (`trace` … `critical`), warnings by default.
     static func bootstrapLogging(_ environment: [String: String] = ProcessInfo.processInfo.environment) {

@@ -43,6 +43,32 @@ struct InvoiceMethodTests {
         }
     }
 
+    @Test("getInvoices pages by 100, oldest id first; id_from and date_from narrow the list together")
+    func pagingAndFilters() async throws {
+        let clock = ManualSandboxClock(Date(timeIntervalSince1970: 1_795_000_000))
+        var configuration = SandboxConfiguration(orders: 150, products: 20, requestsPerMinute: 0)
+        configuration.clock = clock
+        try await withSandbox(configuration) { (server, client) async throws in
+            let orders = await server.account.orders()
+            var ids: [Int] = []
+            for (index, order) in orders.prefix(130).enumerated() {
+                if index == 120 { clock.advance(by: 3600) }  // the last ten an hour later
+                let added = try await client.call("addInvoice", ["order_id": .int(Int64(order.id)), "series_id": 11])
+                ids.append(try #require(added.json?["invoice_id"]?.int))
+            }
+            let first = try #require(try await client.call("getInvoices", [:]).json?["invoices"]?.arrayValue)
+            #expect(first.compactMap { $0["invoice_id"]?.int } == Array(ids.prefix(100)))
+            let next = try #require(try await client.call("getInvoices", ["id_from": .int(Int64(ids[99] + 1))]).json?["invoices"]?.arrayValue)
+            #expect(next.compactMap { $0["invoice_id"]?.int } == Array(ids.dropFirst(100)))
+            let later = Int64(1_795_000_000 + 3600)
+            let recent = try #require(try await client.call("getInvoices", ["date_from": .int(later)]).json?["invoices"]?.arrayValue)
+            #expect(recent.compactMap { $0["invoice_id"]?.int } == Array(ids.suffix(10)))
+            let both = try #require(
+                try await client.call("getInvoices", ["date_from": .int(later), "id_from": .int(Int64(ids[125]))]).json?["invoices"]?.arrayValue)
+            #expect(both.compactMap { $0["invoice_id"]?.int } == Array(ids.suffix(5)))
+        }
+    }
+
     @Test("a base64 file with '+' arrives intact and sets the external number")
     func fileWithPlus() async throws {
         try await withSandbox { (server, client) async throws in

@@ -8,29 +8,27 @@ struct OrderBatch {
     let processor: OrderProcessor
     let statusNames: [Int: String]
     let settings: OrderSettings
-    /// Whether the `date_confirmed` cursor follows the orders (no status selected).
-    let usesCursor: Bool
     let logger: Logger
 
     /// Yields between orders: a long batch does not hold a thread that other tasks of the
     /// process (an embedding server, a test's sandbox) need.
     func run(_ orders: [Order], store: Store, into summary: inout SyncSummary) async throws {
-        var cursorMoves = usesCursor
         for order in orders {
             let report = decide(order) { decided in
                 processor.report(decided, store: store) { outcome, tx in
                     FaultPoint.orderWritten.reach()
-                    if cursorMoves, outcome.movesCursor {
-                        try tx.setCursor(OrderSync.cursorKey, to: String(decided.dateConfirmed))
+                    if case .held(let reason) = outcome {
+                        try tx.recordOrderTry(orderId: Int64(order.id), state: .held, reason: reason)
+                    } else {
+                        try tx.clearOrderIssue(orderId: Int64(order.id))
                     }
                 }
             }
             switch report.outcome {
             case .issued: FaultPoint.orderCommitted.reach()
-            case .failed: try recordFailure(order, store: store)
+            case .failed(let failure): try recordFailure(order, failure, store: store)
             case .turnedDown, .held: break
             }
-            if !report.outcome.movesCursor { cursorMoves = false }
             log(report)
             summary.count(report)
             await Task.yield()
@@ -38,12 +36,16 @@ struct OrderBatch {
     }
 
     /// Decides and writes every order inside one transaction, then rolls it all back.
-    func dryRun(_ orders: [Order], setup: (StoreTransaction) throws -> Void, store: Store, into summary: inout SyncSummary) throws {
+    /// `setup` puts the warehouses in step first, inside the same transaction.
+    func dryRun(
+        _ orders: [Order], setup: (StoreTransaction) throws -> WarehouseSetup.Result, store: Store,
+        into summary: inout SyncSummary
+    ) throws {
         struct RollBack: Error {}
         var counted = summary
         do {
             try store.write { tx in
-                try setup(tx)
+                counted.count(try setup(tx))
                 for order in orders {
                     let report = decide(order) { decided in
                         var decisions = OrderDecisions()
@@ -84,24 +86,16 @@ struct OrderBatch {
         }
     }
 
-    /// Queues `status_failed` for an order that could not be processed — unless BaseLinker
-    /// already shows it in that status (an order failing again on every sync, as one that
-    /// holds the cursor back does, is not sent the same status again and again).
-    private func recordFailure(_ order: Order, store: Store) throws {
-        guard let status = settings.statusFailed, order.statusID != status else { return }
-        _ = try store.write { tx in
+    /// Records the failed try (for `orders list`), and queues `status_failed` — unless
+    /// BaseLinker already shows the order in that status (an order failing again on every
+    /// sync, as one that holds the cursor back does, is not sent the same status again and
+    /// again).
+    private func recordFailure(_ order: Order, _ failure: OrderFailure, store: Store) throws {
+        try store.write { tx in
+            try tx.recordOrderTry(
+                orderId: Int64(order.id), state: .failed, reason: failure.description, kind: failure.kind.description)
+            guard let status = settings.statusFailed, order.statusID != status else { return }
             try tx.enqueueOutbox(kind: .setOrderStatus, payload: SetOrderStatus(orderId: order.id, statusId: status))
-        }
-    }
-}
-
-extension OrderOutcome {
-    /// Whether the `date_confirmed` cursor may pass the order: it was issued or turned down.
-    /// A held or failed order keeps the cursor before it, so the next run reads it again.
-    var movesCursor: Bool {
-        switch self {
-        case .issued, .turnedDown: true
-        case .held, .failed: false
         }
     }
 }

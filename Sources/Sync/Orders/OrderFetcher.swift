@@ -27,6 +27,11 @@ struct OrderFetcher {
         return orders.values.sorted(by: Self.confirmationOrder)
     }
 
+    /// One order by id (none when BaseLinker no longer has it).
+    func order(id: Int) async throws -> [Order] {
+        try await client.getOrders(OrdersQuery(orderID: id))
+    }
+
     static func confirmationOrder(_ lhs: Order, _ rhs: Order) -> Bool {
         (lhs.dateConfirmed ?? 0, lhs.id) < (rhs.dateConfirmed ?? 0, rhs.id)
     }

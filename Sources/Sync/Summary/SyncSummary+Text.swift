@@ -13,6 +13,8 @@ extension SyncSummary {
         lines.append("")
         lines.append(row("Orders fetched", orders.fetched))
         if orders.skipped > 0 { lines.append(row("  already documented", orders.skipped)) }
+        if !orders.alreadyInvoiced.isEmpty { lines.append(row("  already invoiced in BaseLinker", orders.alreadyInvoiced.count)) }
+        if !orders.setAside.isEmpty { lines.append(row("  skipped by hand", orders.setAside.count)) }
         lines.append(row("  accepted", orders.accepted))
         if orders.rejected > 0 { lines.append(row("  not taken", orders.rejected)) }
         lines.append(row("Documents issued", documentsIssued))
@@ -30,6 +32,12 @@ extension SyncSummary {
             lines.append("")
             lines.append("Failed orders (nothing was written for them):")
             for problem in orders.failed { lines.append("  \(problem.orderId): \(problem.reason)") }
+            lines.append("  (firmlink orders list says since when each fails; firmlink orders skip ID --reason TEXT sets one aside)")
+        }
+        if !orders.alreadyInvoiced.isEmpty {
+            lines.append("")
+            lines.append("Already invoiced in BaseLinker (no second document was issued):")
+            for invoiced in orders.alreadyInvoiced { lines.append("  \(invoiced.orderId): \(invoiced.number)") }
         }
         if !orders.held.isEmpty {
             lines.append("")
@@ -45,6 +53,13 @@ extension SyncSummary {
             lines.append("Not sent (tried again on the next run):")
             for problem in outbox.failed {
                 lines.append("  \(problem.orderId.map { "order \($0)" } ?? "-"): \(problem.reason)")
+            }
+        }
+        if !warehouses.countryChanged.isEmpty {
+            lines.append("")
+            lines.append("Warehouse countries set from [warehouses] countries:")
+            for change in warehouses.countryChanged {
+                lines.append("  \(change.warehouseId) \(change.name): \(change.from) → \(change.to)")
             }
         }
         if !warnings.isEmpty {

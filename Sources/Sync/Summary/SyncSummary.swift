@@ -1,4 +1,4 @@
-import FirminoStore
+public import FirminoStore
 
 /// What one `firmlink sync` did, as `sync --json` prints it (docs/json.md): every key is
 /// always there, so a script reading it never meets a missing one.
@@ -7,6 +7,7 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var contractors = Linking()
     public var products = Products()
     public var stock = Stock()
+    public var warehouses = Warehouses()
     public var outbox = Outbox()
     /// HTTP requests sent to BaseLinker during the run (retries included).
     public var requests = 0
@@ -32,8 +33,18 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var documents = Dictionary(uniqueKeysWithValues: DocumentType.allCases.map { ($0.rawValue, 0) })
         public var failed: [Problem] = []
         public var held: [Problem] = []
+        /// Orders BaseLinker already holds an invoice for: no document was issued.
+        public var alreadyInvoiced: [Invoiced] = []
+        /// Orders skipped by hand (`orders skip`), with the reason given.
+        public var setAside: [Problem] = []
 
         public init() {}
+    }
+
+    /// An order BaseLinker already invoiced, with the number it shows.
+    public struct Invoiced: Codable, Sendable, Equatable {
+        public var orderId: Int
+        public var number: String
     }
 
     public struct Problem: Codable, Sendable, Equatable {
@@ -54,24 +65,14 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var orderId: Int
         /// `issued`, `turned_down`, `held` or `failed`.
         public var outcome: String
-        public var documentType: String?
+        @Listings.ExplicitNull public var documentType: String?
         /// The number the document would get.
-        public var number: String?
+        @Listings.ExplicitNull public var number: String?
         /// Why the order would be turned down, held or failed.
-        public var reason: String?
+        @Listings.ExplicitNull public var reason: String?
 
         enum CodingKeys: String, CodingKey {
             case orderId = "order_id", outcome, documentType = "document_type", number, reason
-        }
-
-        /// Every key, absent values as null.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(orderId, forKey: .orderId)
-            try container.encode(outcome, forKey: .outcome)
-            try container.encode(documentType, forKey: .documentType)
-            try container.encode(number, forKey: .number)
-            try container.encode(reason, forKey: .reason)
         }
     }
 
@@ -87,6 +88,22 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var pushed = 0
         public var pulled = 0
         public init() {}
+    }
+
+    public struct Warehouses: Codable, Sendable, Equatable {
+        /// Store warehouses made for BaseLinker warehouses.
+        public var imported = 0
+        /// Countries corrected from `[warehouses] countries`.
+        public var countryChanged: [CountryChange] = []
+        public init() {}
+    }
+
+    /// A store warehouse whose country changed.
+    public struct CountryChange: Codable, Sendable, Equatable {
+        public var warehouseId: Int64
+        public var name: String
+        public var from: String
+        public var to: String
     }
 
     public struct Stock: Codable, Sendable, Equatable {

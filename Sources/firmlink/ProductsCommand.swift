@@ -34,36 +34,3 @@ extension Firmlink {
         }
     }
 }
-
-extension Firmlink {
-    /// `firmlink warehouses list`: the store's warehouses and their BaseLinker links.
-    struct Warehouses: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "warehouses",
-            abstract: "The store's warehouses.",
-            subcommands: [List.self])
-
-        struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the warehouses (* marks the default).")
-
-            @OptionGroup var configOptions: ConfigOptions
-
-            @OptionGroup var output: OutputOptions
-
-            func run() throws {
-                let store = try StoreAccess.open(try configOptions.load())
-                let warehouses = try StoreAccess.failing { try store.read { try $0.warehouses() } }
-                if output.json { return try StoreAccess.printJSON(warehouses.map(Listings.Warehouse.init)) }
-                guard !warehouses.isEmpty else { return print("No warehouses yet.") }
-                var table = TextTable(header: ["ID", "NAME", "COUNTRY", "BASELINKER", "DEFAULT"], rightAligned: [0])
-                for warehouse in warehouses {
-                    table.rows.append([
-                        "\(warehouse.id)", warehouse.name, warehouse.country, warehouse.baselinkerWarehouse ?? "",
-                        warehouse.isDefault ? "*" : "",
-                    ])
-                }
-                print(table.text)
-            }
-        }
-    }
-}
