@@ -6,8 +6,9 @@ public import Foundation
 public import LuaHost
 import Yams
 
-/// `firmlink rules explain`: decides one order against a fixture store (a temporary copy) and
-/// tells, hook by hook, what was decided and what the rules logged. Nothing persists.
+/// `firmlink rules explain`: decides one order against a store — empty, made from a fixture,
+/// or a copy of the real one — and tells, hook by hook, what was decided and what the rules
+/// logged. Nothing persists: the store it decides on is a temporary one.
 public struct RuleExplainer {
     public var rules: RulesSource?
     public var orders: Configuration.Orders
@@ -15,6 +16,28 @@ public struct RuleExplainer {
     public var timeZone: TimeZone
     /// Where ``orders`` come from, for errors; nil: the defaults.
     public var configurationFile: String?
+    /// `[warehouses]` of the configuration, put in step on the store before the order as a sync
+    /// does (offline: mapped warehouses are made or linked, countries set); nil: none.
+    public var warehouses: Configuration.Warehouses?
+    /// The country of a warehouse made for a mapped BaseLinker warehouse with no country given.
+    public var sellerCountry = "PL"
+
+    /// The store the order is decided against.
+    public enum StoreSource: Sendable {
+        /// An empty store with one default warehouse.
+        case empty
+        /// A YAML fixture: warehouses, products, contractors.
+        case fixture(file: String)
+        /// A copy of a store file; the file itself is only read.
+        case copy(of: String)
+    }
+
+    /// What explaining an order found.
+    public struct Explanation: Sendable {
+        public var lines: [String]
+        /// The order would fail.
+        public var fails: Bool
+    }
 
     public init(
         rules: RulesSource?, orders: Configuration.Orders, limits: LuaLimits, timeZone: TimeZone,
@@ -49,24 +72,40 @@ public struct RuleExplainer {
     }
 
     /// The explanation, line by line.
-    public func explain(order json: JSONValue, storeFile: String?) throws -> [String] {
-        let fixture = try storeFile.map(Self.readFixture) ?? StoreFixture()
+    public func explain(order json: JSONValue, store source: StoreSource) throws -> Explanation {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-explain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let settings = try OrderSettings.offline(orders, timeZone: timeZone, file: configurationFile ?? "firmlink.toml")
         let ruleSet = try RuleSet(user: rules, limits: limits)
-        let report = try decideOnFixture(
-            json, fixture: fixture, rules: ruleSet, settings: settings,
-            storePath: folder.appendingPathComponent("explain.sqlite").path)
+        let path = folder.appendingPathComponent("explain.sqlite").path
+        if case .copy(let original) = source { try Store.copy(of: original, to: path) }
+        let store = try Store(path: path)
+        defer { try? store.close() }
+        let statuses = try store.read { try StatusResolver.saved(in: $0) } ?? []
+        let names = Dictionary(statuses.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let settings = try OrderSettings.offline(
+            orders, timeZone: timeZone, file: configurationFile ?? "firmlink.toml", known: names)
+        try store.write { tx in
+            switch source {
+            case .empty: try StoreFixture().apply(to: tx)
+            case .fixture(let file): try Self.readFixture(file: file).apply(to: tx)
+            case .copy: break
+            }
+            if let warehouses {
+                _ = try WarehouseSetup(settings: warehouses, sellerCountry: sellerCountry).apply(remote: [], in: tx)
+            }
+        }
+        let report = try decide(json, on: store, rules: ruleSet, settings: settings, statusNames: names)
 
         let overridden = Hook.allCases.filter(ruleSet.isOverridden).map(\.rawValue)
         var lines = ["order \(report.orderId): rules \(rules?.path ?? "built-in")"
             + (overridden.isEmpty ? "" : " (defines \(overridden.joined(separator: ", ")); built-in for the rest)")]
         lines += report.decisions.trace
+        var fails = false
         switch report.outcome {
         case .failed(let failure):
             lines.append("failed: \(failure)")
+            fails = true
         case .turnedDown(let reason):
             lines.append("not taken: \(reason ?? "accept_order returned false")")
         case .held(let reason):
@@ -85,7 +124,7 @@ public struct RuleExplainer {
                         + "VAT \(line.vatRate.name) (\(product)\(warehouse))")
             }
         }
-        return lines
+        return Explanation(lines: lines, fails: fails)
     }
 
     static func readFixture(file: String) throws -> StoreFixture {

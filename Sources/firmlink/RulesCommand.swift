@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import FirminoStore
 import Foundation
 import LuaHost
 import RuleTesting
@@ -49,7 +50,13 @@ extension Firmlink {
 
         struct Explain: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Show, hook by hook, what the rules decide for one order.")
+                abstract: "Show, hook by hook, what the rules decide for one order.",
+                discussion: """
+                    With --config, the order is decided as a sync would: with the configured rules script \
+                    (unless --rules names another), [orders], [warehouses] and [rules] limits, against a copy \
+                    of the configured store when it exists and no --store is given (the store itself is only \
+                    read). Exit status 1 when the order would fail.
+                    """)
 
             @Option(help: ArgumentHelp("A getOrders order object (JSON).", valueName: "file"))
             var order: String
@@ -57,26 +64,38 @@ extension Firmlink {
             @Option(help: ArgumentHelp("The store before the order (YAML: warehouses, products, contractors).", valueName: "file"))
             var store: String?
 
-            @Option(help: ArgumentHelp("The rules script (default: the built-in rules).", valueName: "file"))
+            @Option(help: ArgumentHelp("The rules script (default: the configured one, else the built-in rules).", valueName: "file"))
             var rules: String?
 
-            @Option(help: ArgumentHelp("Take the [orders] settings and [rules] limits from this configuration.", valueName: "file"))
+            @Option(help: ArgumentHelp("Decide as a sync with this configuration would.", valueName: "file"))
             var config: String?
 
             func run() async throws {
                 let offline = try OfflineSettings(config: config)
+                let explanation: RuleExplainer.Explanation
                 do {
-                    let explainer = RuleExplainer(
-                        rules: try rules.map { try RulesSource.reading($0) }, orders: offline.orders, limits: offline.limits,
+                    let script = rules ?? (config == nil ? nil : offline.configuration.rules.script)
+                    var explainer = RuleExplainer(
+                        rules: try script.map { try RulesSource.reading($0) }, orders: offline.orders, limits: offline.limits,
                         timeZone: offline.timeZone, configurationFile: offline.file)
-                    let lines = try explainer.explain(order: RuleExplainer.readOrder(file: order), storeFile: store)
-                    for line in lines { print(line) }
+                    var source = store.map(RuleExplainer.StoreSource.fixture) ?? .empty
+                    if config != nil {
+                        explainer.warehouses = offline.configuration.warehouses
+                        explainer.sellerCountry = offline.configuration.seller.country
+                        let real = offline.configuration.store.path
+                        if store == nil, FileManager.default.fileExists(atPath: real) { source = .copy(of: real) }
+                    }
+                    explanation = try explainer.explain(order: RuleExplainer.readOrder(file: order), store: source)
                 } catch let error as RuleFileError {
                     throw CommandFailure(error.description, status: .usage)
                 } catch let error as ScriptError {
                     // The rules script does not compile, or its main chunk fails: `rules.lua:3: ...`.
                     throw CommandFailure(error.description, status: .usage)
+                } catch let error as StoreError {
+                    throw CommandFailure(error.message, status: .usage)
                 }
+                for line in explanation.lines { print(line) }
+                if explanation.fails { throw ExitCode(1) }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 
 @testable import BaseLinker
@@ -26,12 +27,15 @@ struct BlockedTokenTests {
             .success(apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded, token blocked until 2022-05-03 17:15:34")),
             .success(success(["orders": []])),
         ])
-        let client = makeClient(transport: transport, clock: clock)
+        let lines = CapturingLogHandler.Store()
+        let logger = Logger(label: "test", factory: { _ in CapturingLogHandler(store: lines) })
+        let client = makeClient(transport: transport, clock: clock, logger: logger)
         let orders = try await client.getOrders(OrdersQuery())
         #expect(orders.isEmpty)
         #expect(transport.count == 2)
-        // Five minutes to the until time, plus a two-second margin.
+        // Five minutes to the until time, plus a two-second margin; told at the default level.
         #expect(clock.sleeps == [.seconds(302)])
+        #expect(lines.all.contains { $0.hasPrefix("warning ") && $0.contains("waiting 302 s before sending again") }, "\(lines.all)")
         #expect(transport.sent[1].at == .seconds(302))
     }
 

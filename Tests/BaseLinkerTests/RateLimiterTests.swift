@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 
 @testable import BaseLinker
@@ -33,6 +34,20 @@ struct RateLimiterTests {
         #expect(instants[100] == .seconds(60))
         #expect(instants[249] == .seconds(120))
         #expect(client.requestCounts.total == 250)
+    }
+
+    @Test("a wait for the limit of 3 s or more is told at warning level before it starts; a shorter one is not")
+    func waitsAreTold() async throws {
+        let clock = VirtualClock()
+        let transport = FakeTransport(clock: clock, always: success())
+        let lines = CapturingLogHandler.Store()
+        let logger = Logger(label: "test", factory: { _ in CapturingLogHandler(store: lines) })
+        let client = makeClient(transport: transport, clock: clock, requestsPerMinute: 2, logger: logger)
+        for _ in 0..<3 { _ = try await client.call("getOrders") }
+        let told = lines.all.filter { $0.hasPrefix("warning ") && $0.contains("request limit") }
+        #expect(told.count == 1, "\(lines.all)")
+        #expect(told.first?.contains("waiting 60 s for BaseLinker's request limit (2 a minute)") == true, "\(told)")
+        #expect(transport.sent.map(\.at).last == .seconds(60))
     }
 
     @Test("a request that reached BaseLinker late counts in the window of its arrival")

@@ -54,6 +54,40 @@ struct ConfigErrorTests {
         #expect(result.stderr.contains("receipt") && result.stderr.contains("invoice"), "\(result.stderr)")
     }
 
+    @Test("a sync with an empty [seller] refuses to start, naming each missing key, before BaseLinker is asked anything")
+    func emptySeller() async throws {
+        try await SandboxSeller.with(orders: 20, configuration: { url in
+            sandboxConfiguration(url: url).replacingOccurrences(
+                of: #"(?s)\[seller\].*?\[modules\]"#, with: "[seller]\n\n[modules]", options: .regularExpression)
+        }) { seller in
+            let result = try await seller.firmlink(["sync"])
+            #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+            for key in ["seller.name", "seller.tax_id", "seller.address", "seller.postcode", "seller.city"] {
+                #expect(result.stderr.contains(key), "\(key) in \(result.stderr)")
+            }
+            #expect(await seller.sandbox.stats.totalRequests == 0)
+            #expect(await seller.sandbox.account.invoices().isEmpty)
+        }
+    }
+
+    @Test("a seller tax id that is not a valid NIP is refused with its line")
+    func invalidNIP() async throws {
+        let (result, text) = try await failingSync { url in
+            sandboxConfiguration(url: url).replacingOccurrences(of: #"tax_id = "PL5260001246""#, with: #"tax_id = "123""#)
+        }
+        let line = try #require(lineNumber(of: #"tax_id = "123""#, in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): seller.tax_id"), "\(result.stderr)")
+        #expect(result.stderr.contains("not a valid NIP"), "\(result.stderr)")
+    }
+
+    @Test("statuses missing or empty is refused with the account's statuses; \"all\" takes every one on purpose", arguments: ["", "statuses = []"])
+    func statusesMustBeChosen(orders: String) async throws {
+        let (result, _) = try await failingSync { url in sandboxConfiguration(url: url, orders: orders) }
+        #expect(result.stderr.contains("orders.statuses"), "\(result.stderr)")
+        #expect(result.stderr.contains("1005 \"Anulowane\""), "\(result.stderr)")
+        #expect(result.stderr.contains("statuses = \"all\""), "\(result.stderr)")
+    }
+
     @Test("without BASELINKER_TOKEN the message says where to put the token")
     func noToken() async throws {
         let (result, _) = try await failingSync(environment: [:])
