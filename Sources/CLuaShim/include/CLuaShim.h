@@ -81,6 +81,9 @@ int flk_raise_tripped(lua_State *L);
    deadline, raising when a limit fires; nothing while no call is armed. Call only from a C
    function run by Lua. */
 void flk_charge(lua_State *L, uint64_t instructions);
+/* flk_charge without the look at the clock: for the last few steps of a C function whose
+   longer work was charged with flk_charge as it went. */
+void flk_count(lua_State *L, uint64_t instructions);
 
 /* ---- C functions run under lua_pcall by the host ----------------------------------------- */
 
