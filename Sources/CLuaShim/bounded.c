@@ -6,11 +6,18 @@
  * hours, allocating nothing. They are written here again, to the semantics of the Lua 5.4
  * manual, counting each element moved as an instruction and checking the deadline as they go.
  *
- * The pattern functions (string.find, match, gmatch, gsub) match in C too, and table.sort sorts
- * in C. Their work cannot be interrupted, but each call is followed by a look at the limits, so
- * a loop of slow calls stops at the first one that ends past the deadline.
+ * string.rep is written again for the same reason (Lua's loops n times even when the result is
+ * empty), and the pattern functions, whose backtracking can take hours, run on a matcher of our
+ * own that counts its steps (matcher.c, patterns.c).
+ *
+ * table.sort sorts in C: its work is not interrupted, but each call is followed by a look at
+ * the limits, so a loop of slow sorts stops at the first one that ends past the deadline.
  */
 #include "CLuaShim.h"
+#include "matcher.h"
+
+#include <limits.h>
+#include <string.h>
 
 /* Elements moved between two looks at the limits. */
 enum { FLK_LOOP_CHECK = 1024 };
@@ -115,6 +122,53 @@ static int flk_table_move(lua_State *L) {
     return 1;
 }
 
+/* The longest result of string.rep, as Lua's own: "resulting string too large" past it. */
+#define FLK_MAX_REP (sizeof(size_t) < sizeof(int) ? (size_t)~(size_t)0 : (size_t)INT_MAX)
+
+/* Bytes string.rep copies between two looks at the limits (at most). */
+enum { FLK_COPY_CHUNK = 64 * 1024 };
+
+/* string.rep(s, n [, sep]): Lua's results and errors. An empty result returns at once; any
+   other is allocated once, through the capped allocator, and filled by copying what is already
+   written, a step per 64 bytes. */
+static int flk_string_rep(lua_State *L) {
+    size_t length, separator_length;
+    const char *s = luaL_checklstring(L, 1, &length);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    const char *separator = luaL_optlstring(L, 3, "", &separator_length);
+    size_t unit = length + separator_length; /* one copy and its separator */
+    if (n <= 0 || unit == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    if (unit < length || unit > FLK_MAX_REP / (size_t)n) return luaL_error(L, "resulting string too large");
+    size_t total = (size_t)n * length + (size_t)(n - 1) * separator_length;
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, total);
+    flk_meter meter;
+    flk_meter_start(&meter, L);
+    flk_meter_bytes(&meter, unit);
+    memcpy(out, s, length);
+    size_t filled = length;
+    if (n > 1) {
+        memcpy(out + length, separator, separator_length);
+        filled = unit;
+    }
+    /* The result repeats with period `unit`: each chunk is copied from whole units back. */
+    while (filled < total) {
+        size_t back = filled / unit * unit;
+        size_t chunk = total - filled;
+        if (chunk > back) chunk = back;
+        if (chunk > FLK_COPY_CHUNK) chunk = FLK_COPY_CHUNK;
+        flk_meter_bytes(&meter, chunk);
+        memcpy(out + filled, out + filled - back, chunk);
+        filled += chunk;
+    }
+    luaL_pushresultsize(&b, total);
+    flk_meter_end(&meter);
+    return 1;
+}
+
 /* Upvalue 1: a library function. Calls it, then looks at the limits. */
 static int flk_checked_call(lua_State *L) {
     int arguments = lua_gettop(L);
@@ -123,16 +177,6 @@ static int flk_checked_call(lua_State *L) {
     lua_call(L, arguments, LUA_MULTRET);
     flk_charge(L, 1);
     return lua_gettop(L);
-}
-
-/* string.gmatch: the iterator it returns is checked after each match. */
-static int flk_gmatch(lua_State *L) {
-    int arguments = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, arguments, 1);
-    lua_pushcclosure(L, flk_checked_call, 1);
-    return 1;
 }
 
 static void flk_wrap(lua_State *L, int library, const char *name, lua_CFunction wrapper) {
@@ -151,8 +195,9 @@ void flk_bound_libraries(lua_State *L, int table, int string) {
     lua_pushcfunction(L, flk_table_move);
     lua_setfield(L, table, "move");
     flk_wrap(L, table, "sort", flk_checked_call);
-    flk_wrap(L, string, "find", flk_checked_call);
-    flk_wrap(L, string, "match", flk_checked_call);
-    flk_wrap(L, string, "gsub", flk_checked_call);
-    flk_wrap(L, string, "gmatch", flk_gmatch);
+    lua_pushvalue(L, string);
+    luaL_setfuncs(L, flk_pattern_functions, 0);
+    lua_pushcfunction(L, flk_string_rep);
+    lua_setfield(L, -2, "rep");
+    lua_pop(L, 1);
 }

@@ -207,6 +207,17 @@ void flk_charge(lua_State *L, uint64_t instructions) {
     flk_raise_tripped(L);
 }
 
+void flk_count(lua_State *L, uint64_t instructions) {
+    flk_state *S = flk_from(L);
+    if (!S->strict) return;
+    if (S->tripped == FLK_TRIP_NONE) {
+        S->executed += instructions;
+        if (S->budget == 0 || S->executed < S->budget) return;
+        flk_trip_here(L, FLK_TRIP_INSTRUCTIONS);
+    }
+    flk_raise_tripped(L);
+}
+
 void flk_arm(flk_state *S, uint64_t instructions, uint64_t timeout_ns, size_t memory) {
     S->tripped = FLK_TRIP_NONE;
     S->executed = 0;

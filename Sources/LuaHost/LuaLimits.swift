@@ -8,12 +8,16 @@
 /// ``ScriptError/Kind/timeout`` or ``ScriptError/Kind/memory``, and the runtime is ready for the
 /// next call.
 public struct LuaLimits: Sendable, Hashable {
-    /// Lua VM instructions per call; `nil` for no budget. Counted in steps of up to 1,000.
+    /// Lua VM instructions per call; `nil` for no budget. Counted in steps of up to 1,000. Work
+    /// in C counts too: each element `table.insert`, `remove` or `move` shifts, each step of a
+    /// pattern function (an item tried at a position of the subject, a byte `%b` scans, 8 bytes
+    /// of a set, 64 bytes compared) and each 64 bytes `string.rep` copies is one instruction.
     public var instructions: Int?
     /// Wall-clock time per call; `nil` for no deadline. Checked every 1,000 instructions while
     /// they are fast, down to every instruction while they call slow C functions (so it fires
-    /// about a millisecond late, plus the slowest single call), after each pattern-function
-    /// call, and every 1,024 elements that `table.insert`, `remove` or `move` shift.
+    /// about a millisecond late, plus the slowest single call), every 4,096 steps inside a
+    /// pattern function or `string.rep`, every 1,024 elements that `table.insert`, `remove` or
+    /// `move` shift, and after each `table.sort`.
     public var timeout: Duration? {
         didSet { timeoutNanoseconds = Self.nanoseconds(timeout) }
     }

@@ -20,12 +20,13 @@ import CLuaShim
 /// - **Values.** ``LuaValue`` crosses both ways without losing bytes or the integer/float
 ///   distinction; ``LuaReference`` passes host functions and retained tables cheaply.
 ///
-/// Known limit: work done inside one C function is not interrupted. Everything that allocates
-/// (`string.rep`, `..`, `table.concat`, growing tables) stops at the memory cap, so what is left
-/// is C work on data the cap already bounds — and Lua's pattern functions (`string.find`,
-/// `match`, `gmatch`, `gsub`), whose backtracking can take long on a long subject
-/// (`("a"):rep(1000):find(".-.-b")` takes seconds). Such a call runs to its end; the deadline
-/// and the budget fire at the script's next instruction.
+/// Library functions that loop in C count their work toward the limits as they go:
+/// `table.insert`, `remove`, `move`, `string.rep`, and the pattern functions (`string.find`,
+/// `match`, `gmatch`, `gsub`), which run on the host's own matcher, so that a backtracking
+/// pattern stops at the limit inside the call. Known limit: other work inside one C function
+/// is not interrupted — `table.sort`, and linear work on data the memory cap bounds (`..`,
+/// `table.concat`, `string.format`, compiling in `load`). Such a call runs to its end; the
+/// deadline and the budget fire at the script's next instruction.
 ///
 /// A runtime is single-threaded: it is not `Sendable`, and all its scripts, references and
 /// host functions must be used from one thread (or one isolation domain) at a time.

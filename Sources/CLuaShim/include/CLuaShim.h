@@ -81,6 +81,9 @@ int flk_raise_tripped(lua_State *L);
    deadline, raising when a limit fires; nothing while no call is armed. Call only from a C
    function run by Lua. */
 void flk_charge(lua_State *L, uint64_t instructions);
+/* flk_charge without the look at the clock: for the last few steps of a C function whose
+   longer work was charged with flk_charge as it went. */
+void flk_count(lua_State *L, uint64_t instructions);
 
 /* ---- C functions run under lua_pcall by the host ----------------------------------------- */
 
@@ -89,8 +92,9 @@ int flk_sandbox_init(lua_State *L);
 /* Argument 1: the template. Pushes a fresh environment for one script. */
 int flk_sandbox_env(lua_State *L);
 /* Replaces the library functions whose work runs in C loops out of the count hook's reach
-   (table.insert, remove, move; the pattern functions of the string library) with versions
-   that keep to the limits. Argument 1: the table library; argument 2: the string library. */
+   (table.insert, remove, move; string.rep, find, match, gmatch, gsub) with versions that count
+   their work toward the limits, and makes table.sort look at the limits when it returns.
+   Argument 1: the table library; argument 2: the string library. */
 void flk_bound_libraries(lua_State *L, int table, int string);
 /* Argument 1: a table. Pushes a read-only view of it. */
 int flk_readonly_view(lua_State *L);
