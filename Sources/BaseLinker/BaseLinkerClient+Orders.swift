@@ -57,7 +57,16 @@ extension BaseLinkerClient {
     /// One `getOrders` call: at most 100 orders.
     public func getOrders(_ query: OrdersQuery) async throws -> [Order] {
         let answer = try await call("getOrders", parameters: query.parameters)
-        return try read("getOrders", answer, list: "orders", Order.init(json:))
+        // Each order is read on its own: one unreadable field sets that order aside, not the page.
+        return try read("getOrders", answer, list: "orders", Order.reading).map { order in
+            var order = order
+            if var error = order.readError {
+                error.method = "getOrders"
+                error.message = redactor(error.message)
+                order.readError = error
+            }
+            return order
+        }
     }
 
     public func getOrderStatusList() async throws -> [OrderStatus] {

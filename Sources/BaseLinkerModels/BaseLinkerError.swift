@@ -3,7 +3,7 @@
 /// ``kind`` tells what went wrong; the other fields carry what came back. No field, and not
 /// ``description``, ever contains the API token: the client removes it from every text it
 /// copies from a response or a lower layer.
-public struct BaseLinkerError: Error, Sendable, CustomStringConvertible {
+public struct BaseLinkerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong. A struct rather than an enum so that kinds can be added.
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable, Hashable {

@@ -15,6 +15,8 @@ public struct BaseLinkerErrorCode: RawRepresentable, Sendable, Hashable, CustomS
     /// The request limit was exceeded; the token is blocked for a while (the message says until
     /// when). The client waits this out.
     public static let blockedToken: BaseLinkerErrorCode = "ERROR_BLOCKED_TOKEN"
+    /// An order named in the request does not exist (any more).
+    public static let orderNotFound: BaseLinkerErrorCode = "ERROR_ORDER_NOT_FOUND"
     /// The whole account is blocked (seen after heavy limit breaches). Not waited out.
     public static let userAccountBlocked: BaseLinkerErrorCode = "ERROR_USER_ACCOUNT_BLOCKED"
     /// The method does not exist or is not available to this account.

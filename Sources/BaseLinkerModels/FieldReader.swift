@@ -41,6 +41,15 @@ package struct FieldReader {
         return int
     }
 
+    /// A count of things (a quantity): a whole number, as a number or numeric text — never a
+    /// flag, which would silently become 1.
+    package func count(_ key: String) throws(BaseLinkerError) -> Int? {
+        guard let value = present(key) else { return nil }
+        if case .bool = value { throw mismatch(key, "a whole number", value) }
+        guard let int = value.lenientInt else { throw mismatch(key, "a whole number", value) }
+        return int
+    }
+
     package func requiredInt(_ key: String) throws(BaseLinkerError) -> Int {
         guard let int = try int(key) else {
             throw FieldReader.error("\(context): \(key) is missing")

@@ -31,6 +31,10 @@ public struct Order: Sendable, Hashable {
     public var products: [OrderProduct]
     /// The order object as BaseLinker sent it.
     public var raw: JSONValue
+    /// Set when a field could not be read: the order is kept (its id and `date_confirmed`, for
+    /// paging, and ``raw``) so that it alone is set aside, with the field named, and the other
+    /// orders of its page go on.
+    public var readError: BaseLinkerError?
 
     /// A delivery or invoice address: the `delivery_*` or `invoice_*` fields.
     public struct Address: Sendable, Hashable {
@@ -46,6 +50,18 @@ public struct Order: Sendable, Hashable {
         /// Upper-cased; `""` when not sent.
         public var countryCode: String
 
+        static let empty = Address(
+            fullName: "", company: "", taxID: "", address: "", postcode: "", city: "", state: "", country: "",
+            countryCode: "")
+
+        private init(
+            fullName: String, company: String, taxID: String, address: String, postcode: String, city: String,
+            state: String, country: String, countryCode: String
+        ) {
+            (self.fullName, self.company, self.taxID, self.address) = (fullName, company, taxID, address)
+            (self.postcode, self.city, self.state, self.country, self.countryCode) = (postcode, city, state, country, countryCode)
+        }
+
         init(_ fields: FieldReader, prefix: String) throws(BaseLinkerError) {
             fullName = try fields.string(prefix + "fullname")
             company = try fields.string(prefix + "company")
@@ -57,6 +73,38 @@ public struct Order: Sendable, Hashable {
             country = try fields.string(prefix + "country")
             countryCode = try fields.string(prefix + "country_code").uppercased()
         }
+    }
+
+    /// Reads an order object as `getOrders` sends it, keeping one whose fields cannot all be
+    /// read as an order with a ``readError``. Throws only when not even its id can be read.
+    public static func reading(_ json: JSONValue) throws(BaseLinkerError) -> Order {
+        do {
+            return try Order(json: json)
+        } catch {
+            let fields = try FieldReader(json, context: "order")
+            let id = try fields.requiredInt("order_id")
+            return Order(unreadable: json, id: id, dateConfirmed: try? fields.int("date_confirmed"), error: error)
+        }
+    }
+
+    private init(unreadable json: JSONValue, id: Int, dateConfirmed: Int?, error: BaseLinkerError) {
+        self.id = id
+        self.dateConfirmed = dateConfirmed
+        currency = ""
+        source = ""
+        externalOrderID = ""
+        paymentMethod = ""
+        paymentMethodCOD = false
+        deliveryMethod = ""
+        wantInvoice = false
+        email = ""
+        phone = ""
+        userLogin = ""
+        delivery = Address.empty
+        invoice = Address.empty
+        products = []
+        raw = json
+        readError = error
     }
 
     /// Reads an order object as `getOrders` sends it.
@@ -136,7 +184,7 @@ public struct OrderProduct: Sendable, Hashable {
         warehouseID = try fields.int("warehouse_id")
         priceGross = try fields.decimal("price_brutto")
         taxRate = try fields.decimal("tax_rate")
-        quantity = try fields.int("quantity") ?? 0
+        quantity = try fields.count("quantity") ?? 0
         weight = try fields.decimal("weight")
         bundleID = try fields.int("bundle_id")
         raw = json

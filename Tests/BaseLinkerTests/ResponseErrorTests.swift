@@ -132,18 +132,31 @@ struct ResponseErrorTests {
         #expect(transport.count == 0)
     }
 
-    @Test("a field that cannot be read names the method, the record and the key")
+    @Test("an order field that cannot be read sets that order aside, naming the record and the key; the page is kept")
     func unexpectedData() async throws {
-        let response = success(["orders": [["order_id": 42, "delivery_price": "dziesięć"]]])
+        let response = success(["orders": [
+            ["order_id": 42, "date_confirmed": 1_794_000_000, "delivery_price": "dziesięć"], ["order_id": 43],
+        ]])
+        let client = makeClient(transport: FakeTransport(always: response))
+        let orders = try await client.getOrders(OrdersQuery())
+        #expect(orders.map(\.id) == [42, 43])
+        let error = try #require(orders[0].readError)
+        #expect(orders[0].dateConfirmed == 1_794_000_000, "kept for paging")
+        #expect(error.kind == .unexpectedData)
+        #expect(error.message.contains("order 42") && error.message.contains("delivery_price") && error.message.contains("dziesięć"))
+        #expect(orders[1].readError == nil)
+    }
+
+    @Test("an order whose id cannot be read fails its page, naming the method: it cannot be set aside by name")
+    func unreadableOrderId() async throws {
+        let response = success(["orders": [["order_id": "czterdzieści dwa"]]])
         let client = makeClient(transport: FakeTransport(always: response))
         let error = await #expect(throws: BaseLinkerError.self) {
             _ = try await client.getOrders(OrdersQuery())
         }
         #expect(error?.kind == .unexpectedData)
         #expect(error?.method == "getOrders")
-        #expect(error?.message.contains("order 42") == true)
-        #expect(error?.message.contains("delivery_price") == true)
-        #expect(error?.message.contains("dziesięć") == true)
+        #expect(error?.message.contains("order_id") == true)
     }
 
     @Test("a SUCCESS answer without its list is unexpected data naming the key, not an empty list")
