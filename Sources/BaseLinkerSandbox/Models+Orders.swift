@@ -1,3 +1,4 @@
+package import BaseLinkerModels
 /// An order status of the account (`getOrderStatusList`).
 package struct SandboxStatus: Sendable, Hashable {
     package var id: Int
@@ -77,6 +78,8 @@ package struct SandboxOrderLine: Sendable, Hashable {
     package var taxRate: Double
     package var quantity: Int
     package var weight: Double
+    /// Fields sent as given, over what the line renders.
+    package var fieldOverrides: [String: JSONValue] = [:]
 
     package init(
         storage: String = "db", storageId: Int = 0, orderProductId: Int = 0, productId: String = "",
@@ -175,6 +178,8 @@ package struct SandboxOrder: Sendable, Hashable {
     package var wantInvoice: Bool
     package var lines: [SandboxOrderLine]
     package var quirks: OrderQuirks
+    /// Fields sent as given, over what the order renders: what an odd answer looks like.
+    package var fieldOverrides: [String: JSONValue] = [:]
 
     /// A confirmed, prepaid order; change what a test needs. With `dateConfirmed` 0 the account
     /// dates it one second after its latest order when it is added.

@@ -74,6 +74,7 @@ extension SandboxOrder {
             o["pick_state"] = picked ? 1 : 0
             o["pack_state"] = picked ? 1 : 0
         }
+        o.merge(fieldOverrides) { _, given in given }
         return .object(o)
     }
 }
@@ -83,7 +84,7 @@ extension SandboxOrderLine {
         let productIdValue: JSONValue =
             q.contains(.productIdAsInt) && !productId.isEmpty ? .int(Int64(productId) ?? 0) : .string(productId)
         let text = q.contains(.numbersAsStrings)
-        return .object([
+        var o: [String: JSONValue] = [
             "storage": .string(storage),
             "storage_id": text ? .string(String(storageId)) : .int(Int64(storageId)),
             "order_product_id": .int(Int64(orderProductId)),
@@ -101,7 +102,9 @@ extension SandboxOrderLine {
             "quantity": .int(Int64(quantity)),
             "weight": .double(weight),
             "bundle_id": 0,
-        ])
+        ]
+        o.merge(fieldOverrides) { _, given in given }
+        return .object(o)
     }
 }
 

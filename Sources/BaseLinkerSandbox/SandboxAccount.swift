@@ -87,6 +87,12 @@ package actor SandboxAccount {
         state.orders[id] = order
     }
 
+    /// Removes an order, as a seller deleting it in BaseLinker would (journal event 4).
+    package func deleteOrder(_ id: Int) throws(SandboxAPIError) {
+        guard state.orders.removeValue(forKey: id) != nil else { throw .orderNotFound(id) }
+        state.record(orderId: id, type: 4, objectId: id, date: now)
+    }
+
     /// Moves an order to a status, as `setOrderStatus` does (journal event 18).
     package func setOrderStatus(_ orderId: Int, to statusId: Int) throws(SandboxAPIError) {
         try applyStatus(statusId, to: [orderId])

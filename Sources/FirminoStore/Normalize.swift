@@ -39,4 +39,27 @@ public enum Normalize {
             .precomposedStringWithCanonicalMapping
             .folding(options: [.caseInsensitive], locale: nil)
     }
+
+    /// Text as it may be stored and printed: control characters (a NUL included) and the bidi
+    /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would hide or
+    /// reorder what a document shows, are removed — tabs and line breaks become spaces — and the
+    /// rest is kept. Text longer than `limit` characters is cut there and marked with `…`.
+    public static func printable(_ text: String, limit: Int = 300) -> String {
+        var cleaned = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D:
+                cleaned.append(" ")
+                changed = true
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                changed = true
+            default:
+                cleaned.append(scalar)
+            }
+        }
+        let result = changed ? String(cleaned) : text
+        guard result.count > limit else { return result }
+        return String(result.prefix(limit - 1)) + "…"
+    }
 }

@@ -116,7 +116,7 @@ extension StoreTransaction {
             } else if line.vatRate == .zeroWDT || line.vatRate == .zeroExport {
                 throw StoreError.invalid("\(label): the rate \(line.vatRate.name) belongs on WDT or export invoices only")
             }
-            line.name = line.name.trimmingSpaces
+            line.name = Normalize.printable(line.name).trimmingSpaces
             line.unit = line.unit.trimmingSpaces.isEmpty ? "szt" : line.unit.trimmingSpaces
             if let productId = line.productId, try product(id: productId) == nil {
                 throw StoreError.invalid("\(label): there is no product with id \(productId)")

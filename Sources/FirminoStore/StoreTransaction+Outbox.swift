@@ -54,4 +54,15 @@ extension StoreTransaction {
             throw StoreError.notFound("outbox row", id: id)
         }
     }
+
+    /// Closes a row that can never be sent (its order is gone from BaseLinker), keeping why.
+    public func closeOutboxRow(id: Int64, reason: String) throws {
+        let changed = try execute(cached: """
+            UPDATE outbox SET attempt_open = 0, last_error = \(reason), done_at = \(context.now())
+            WHERE id = \(id) AND done_at IS NULL
+            """)
+        if changed == 0, try outboxItem(id: id) == nil {
+            throw StoreError.notFound("outbox row", id: id)
+        }
+    }
 }

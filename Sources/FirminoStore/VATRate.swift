@@ -17,6 +17,20 @@ public enum VATRate: Hashable, Sendable {
 
     public static let standard = VATRate.percent(hundredths: 2300)
 
+    /// The percentages a Polish or EU document can carry: 0 and the standard and reduced rates
+    /// of the member states (in hundredths: 550 is 5.5 %). A rate outside them — 7.777, 99 —
+    /// is a mistake in the order, not a rate to issue.
+    public static let documentPercentages: Set<Int> = [
+        0, 210, 300, 400, 480, 500, 550, 600, 700, 800, 900, 950, 1000, 1100, 1200, 1300, 1350, 1400, 1500,
+        1600, 1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400, 2500, 2550, 2700,
+    ]
+
+    /// Whether a document may carry this rate: one of ``documentPercentages``, or a named rate.
+    public var isDocumentRate: Bool {
+        if case .percent(let hundredths) = self { return Self.documentPercentages.contains(hundredths) }
+        return true
+    }
+
     /// A whole-percent rate: `VATRate.percent(23)`.
     public static func percent(_ whole: Int) -> VATRate { .percent(hundredths: whole * 100) }
 

@@ -111,7 +111,7 @@ extension Contractor: FetchableRecord, MutablePersistableRecord {
 extension ContractorFields {
     func validated() throws -> ContractorFields {
         var fields = self
-        fields.name = name.trimmingSpaces
+        fields.name = Normalize.printable(name).trimmingSpaces
         fields.taxId = taxId.trimmingSpaces
         fields.country = country.trimmingSpaces.uppercased()
         guard !fields.name.isEmpty else { throw StoreError.invalid("a contractor needs a name") }

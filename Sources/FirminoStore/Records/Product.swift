@@ -125,7 +125,7 @@ extension Product: FetchableRecord, MutablePersistableRecord {
 extension ProductFields {
     func validated() throws -> ProductFields {
         var fields = self
-        fields.name = name.trimmingSpaces
+        fields.name = Normalize.printable(name).trimmingSpaces
         fields.sku = sku.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         fields.ean = ean.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         fields.unit = unit.trimmingSpaces.isEmpty ? "szt" : unit.trimmingSpaces

@@ -76,7 +76,7 @@ extension WarehouseFields {
     /// Trims and upper-cases what is compared, and refuses what cannot be stored.
     func validated() throws -> WarehouseFields {
         var fields = self
-        fields.name = name.trimmingSpaces
+        fields.name = Normalize.printable(name).trimmingSpaces
         fields.country = country.trimmingSpaces.uppercased()
         guard !fields.name.isEmpty else { throw StoreError.invalid("a warehouse needs a name") }
         guard fields.country.count == 2, fields.country.allSatisfy({ $0.isASCII && $0.isLetter }) else {

@@ -110,6 +110,12 @@ extension SyncSummary {
             orders.documents[inserted.document.type.rawValue, default: 0] += 1
             contractors.count(decisions.contractor)
             for line in decisions.lines { products.count(line.product) }
+            let document = inserted.document
+            if document.saleDate > document.issueDate {
+                warnings.append(
+                    "order \(report.orderId): the sale date \(document.saleDate) of \(document.number) is after the day of issue "
+                        + "\(document.issueDate): BaseLinker's date_confirmed is in the future; check the order")
+            }
             for level in inserted.negativeLevels {
                 warnings.append(
                     "order \(report.orderId): product \(level.productId) is at \(level.quantity) in warehouse \(level.warehouseId)")

@@ -88,6 +88,7 @@ struct OrderSync {
             summary.outbox.sent = sent.sent
             summary.outbox.pending = sent.pending
             summary.outbox.unreachable = sent.unreachable
+            summary.warnings += sent.dropped
             summary.outbox.failed = sent.failures.map { SyncSummary.OutboxProblem(orderId: $0.orderId, reason: $0.description) }
         }
         summary.requests = client.requestCounts.total - requestsBefore

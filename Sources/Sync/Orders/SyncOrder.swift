@@ -51,27 +51,32 @@ package struct SyncOrder: Sendable {
 }
 
 extension SyncOrder {
+    /// The order as the hooks and the store get it, or the reason it cannot be issued as sent:
+    /// a field that could not be read, a currency that is not one, an amount that cannot be
+    /// right (negative, or a VAT rate no document carries), a line without a name or quantity.
+    /// Text is made printable (``Normalize/printable(_:limit:)``).
     package init(_ order: Order, statusNames: [Int: String] = [:]) throws(OrderFailure) {
+        if let error = order.readError {
+            throw OrderFailure(.orderData, orderId: order.id, "it cannot be read: \(error.message)")
+        }
         id = order.id
         statusId = order.statusID
         statusName = order.statusID.flatMap { statusNames[$0] }
-        source = order.source
+        source = Normalize.printable(order.source)
         currency = order.currency.isEmpty ? "PLN" : order.currency
+        guard CurrencyCodes.isKnown(currency) else {
+            throw OrderFailure(.orderData, orderId: order.id, "currency \"\(Normalize.printable(currency, limit: 20))\" is not an ISO 4217 code")
+        }
         dateConfirmed = order.dateConfirmed ?? order.dateAdd ?? 0
         wantInvoice = order.wantInvoice
-        email = order.email
-        phone = order.phone
-        paymentMethod = order.paymentMethod
+        email = Normalize.printable(order.email)
+        phone = Normalize.printable(order.phone)
+        paymentMethod = Normalize.printable(order.paymentMethod)
         cashOnDelivery = order.paymentMethodCOD
-        deliveryMethod = order.deliveryMethod
-        if let price = order.deliveryPrice {
-            guard let money = Money(decimalString: price.text) else {
-                throw OrderFailure(.orderData, orderId: order.id, "delivery_price \(price.text) is not an amount")
-            }
-            deliveryPrice = money
-        } else {
-            deliveryPrice = .zero
-        }
+        deliveryMethod = Normalize.printable(order.deliveryMethod).trimmingSpaces
+        deliveryPrice = try order.deliveryPrice.map { price throws(OrderFailure) in
+            try Self.amount(price, "delivery_price", orderId: order.id)
+        } ?? .zero
         buyer = Party(order.invoice)
         delivery = Party(order.delivery)
         raw = order.raw
@@ -80,27 +85,37 @@ extension SyncOrder {
             lines.append(try Line(product, position: index + 1, orderId: order.id))
         }
     }
+
+    /// An amount that can be issued: two decimals at most, finite, not negative.
+    static func amount(_ price: DecimalAmount, _ what: String, orderId: Int) throws(OrderFailure) -> Money {
+        guard let money = Money(decimalString: price.text) else {
+            throw OrderFailure(.orderData, orderId: orderId, "\(what) \(price.text) is not an amount")
+        }
+        guard money >= .zero else {
+            throw OrderFailure(.orderData, orderId: orderId, "\(what) \(price.text) is negative")
+        }
+        return money
+    }
 }
 
 extension SyncOrder.Party {
     init(_ address: Order.Address) {
+        func clean(_ text: String) -> String { Normalize.printable(text).trimmingSpaces }
         self.init(
-            name: address.fullName.trimmingSpaces, company: address.company.trimmingSpaces,
-            taxId: address.taxID.trimmingSpaces, address: address.address.trimmingSpaces,
-            postcode: address.postcode.trimmingSpaces, city: address.city.trimmingSpaces,
-            countryCode: address.countryCode.trimmingSpaces.uppercased())
+            name: clean(address.fullName), company: clean(address.company), taxId: clean(address.taxID),
+            address: clean(address.address), postcode: clean(address.postcode), city: clean(address.city),
+            countryCode: clean(address.countryCode).uppercased())
     }
 }
 
 extension SyncOrder.Line {
     init(_ product: OrderProduct, position: Int, orderId: Int) throws(OrderFailure) {
-        let label = "line \(position) (\"\(product.name)\")"
+        let name = Normalize.printable(product.name).trimmingSpaces
+        let label = "line \(position) (\"\(name)\")"
         guard let price = product.priceGross else {
             throw OrderFailure(.orderData, orderId: orderId, "\(label) has no price_brutto")
         }
-        guard let unitGross = Money(decimalString: price.text) else {
-            throw OrderFailure(.orderData, orderId: orderId, "\(label): price_brutto \(price.text) is not an amount")
-        }
+        let unitGross = try SyncOrder.amount(price, "\(label): price_brutto", orderId: orderId)
         guard let rate = product.taxRate else {
             throw OrderFailure(.orderData, orderId: orderId, "\(label) has no tax_rate")
         }
@@ -109,19 +124,30 @@ extension SyncOrder.Line {
                 .orderData, orderId: orderId,
                 "\(label): tax_rate \(rate.text) is neither a percentage nor -1, -0.02 or -0.03")
         }
-        guard product.quantity >= 0 else {
-            throw OrderFailure(.orderData, orderId: orderId, "\(label) has a negative quantity \(product.quantity)")
+        guard vatRate.isDocumentRate, Self.hasAtMostTwoDecimals(rate.text) else {
+            throw OrderFailure(
+                .orderData, orderId: orderId,
+                "\(label): tax_rate \(rate.text) is not a VAT rate a Polish or EU document carries")
         }
-        let name = product.name.trimmingSpaces
+        guard product.quantity > 0 else {
+            throw OrderFailure(.orderData, orderId: orderId, "\(label) has the quantity \(product.quantity); a line sells 1 or more")
+        }
         guard !name.isEmpty else {
             throw OrderFailure(.orderData, orderId: orderId, "line \(position) has no name")
         }
         self.init(
-            name: name, sku: product.sku.trimmingSpaces, ean: product.ean.trimmingSpaces,
+            name: name, sku: Normalize.printable(product.sku).trimmingSpaces, ean: Normalize.printable(product.ean).trimmingSpaces,
             quantity: product.quantity, unitGross: unitGross, vatRate: vatRate,
             baselinkerWarehouse: product.warehouseID.flatMap { $0 > 0 ? "bl_\($0)" : nil },
             baselinkerProductId: product.productID.isEmpty ? nil : product.productID,
             baselinkerVariantId: product.variantID.isEmpty || product.variantID == "0" ? nil : product.variantID)
+    }
+
+    /// `7.777` is no rate but a typo: more than two decimals are refused, not rounded.
+    private static func hasAtMostTwoDecimals(_ text: String) -> Bool {
+        guard let dot = text.firstIndex(of: ".") else { return true }
+        let decimals = text[text.index(after: dot)...].reversed().drop { $0 == "0" }
+        return decimals.count <= 2 && !text.lowercased().contains("e")
     }
 }
 

@@ -23,6 +23,8 @@ final class OutboxDrain {
         var pending = 0
         /// Set when sending stopped because BaseLinker could not be reached: why.
         var unreachable: String?
+        /// Writes dropped because their order is gone from BaseLinker, each saying so.
+        var dropped: [String] = []
     }
 
     /// Rows in a row that found BaseLinker unreachable (each after the client's own retries)
@@ -71,7 +73,7 @@ final class OutboxDrain {
             }
             if isUnreachable { break }
             let statuses = pending.filter { $0.kind == .setOrderStatus }
-            result.sent += try await setStatuses(statuses, failed: &failed)
+            result.sent += try await setStatuses(statuses, failed: &failed, result: &result)
             if failed.isEmpty || isUnreachable { break }
             logger.info("outbox: \(failed.count) rows failed on pass \(pass)")
         }
@@ -146,7 +148,9 @@ final class OutboxDrain {
 
     // MARK: Statuses
 
-    private func setStatuses(_ items: [OutboxItem], failed: inout [Int64: OrderFailure]) async throws -> Int {
+    private func setStatuses(
+        _ items: [OutboxItem], failed: inout [Int64: OrderFailure], result: inout Result
+    ) async throws -> Int {
         // Per order only the status queued last is sent (rows come oldest first): a
         // status_failed still pending from an earlier run must not win over a later status_after.
         var latest: [Int: (item: OutboxItem, statusId: Int)] = [:]
@@ -169,26 +173,66 @@ final class OutboxDrain {
         }
         var sent = 0
         for (status, group) in groups.sorted(by: { $0.key < $1.key }) {
-            for chunk in stride(from: 0, to: group.count, by: 100).map({ Array(group[$0..<min($0 + 100, group.count)]) }) {
-                let orderIds = Array(Set(chunk.map(\.orderId))).sorted()
-                do {
-                    try store.write { tx in for entry in chunk { try tx.beginOutboxAttempt(id: entry.item.id) } }
-                    if orderIds.count == 1 {
-                        try await client.setOrderStatus(orderID: orderIds[0], statusID: status)
-                    } else {
-                        try await client.setOrderStatuses(orderIDs: orderIds, statusID: status)
+            for start in stride(from: 0, to: group.count, by: 100) {
+                var chunk = Array(group[start..<min(start + 100, group.count)])
+                // An order BaseLinker no longer has fails the whole call: it is dropped (and
+                // its row closed, saying why) and the call sent again for the rest.
+                while !chunk.isEmpty {
+                    do {
+                        try await setStatus(status, of: chunk)
+                        reached()
+                        sent += chunk.count
+                        break
+                    } catch let error as BaseLinkerError where error.code == .orderNotFound {
+                        let missing = try await missingOrders(in: chunk.map(\.orderId), error: error)
+                        guard !missing.isEmpty else {
+                            for entry in chunk { failed[entry.item.id] = try record(error, for: entry.item) }
+                            break
+                        }
+                        try store.write { tx in
+                            for entry in chunk where missing.contains(entry.orderId) {
+                                try tx.closeOutboxRow(id: entry.item.id, reason: "BaseLinker has no order \(entry.orderId): its status was not set")
+                            }
+                        }
+                        result.dropped += chunk.filter { missing.contains($0.orderId) }.map {
+                            "order \($0.orderId) is no longer in BaseLinker: its status was not set"
+                        }
+                        chunk.removeAll { missing.contains($0.orderId) }
+                    } catch {
+                        for entry in chunk { failed[entry.item.id] = try record(error, for: entry.item) }
+                        if isUnreachable { return sent }
+                        break
                     }
-                    FaultPoint.statusSet.reach()
-                    try store.write { tx in for entry in chunk { try tx.markOutboxDone(id: entry.item.id) } }
-                    reached()
-                    sent += chunk.count
-                } catch {
-                    for entry in chunk { failed[entry.item.id] = try record(error, for: entry.item) }
-                    if isUnreachable { return sent }
                 }
             }
         }
         return sent
+    }
+
+    /// One `setOrderStatus(es)` call for `chunk`, its tries counted before and its rows closed after.
+    private func setStatus(_ status: Int, of chunk: [(item: OutboxItem, orderId: Int)]) async throws {
+        let orderIds = Array(Set(chunk.map(\.orderId))).sorted()
+        try store.write { tx in for entry in chunk { try tx.beginOutboxAttempt(id: entry.item.id) } }
+        if orderIds.count == 1 {
+            try await client.setOrderStatus(orderID: orderIds[0], statusID: status)
+        } else {
+            try await client.setOrderStatuses(orderIDs: orderIds, statusID: status)
+        }
+        FaultPoint.statusSet.reach()
+        try store.write { tx in for entry in chunk { try tx.markOutboxDone(id: entry.item.id) } }
+    }
+
+    /// Which of `orderIds` BaseLinker does not have: the one its message names, else those a
+    /// look-up (`getOrders` by id, one each) does not find.
+    private func missingOrders(in orderIds: [Int], error: BaseLinkerError) async throws -> Set<Int> {
+        let named = Set(error.message.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) })
+            .intersection(orderIds)
+        if !named.isEmpty { return named }
+        var missing = Set<Int>()
+        for id in orderIds where try await client.getOrders(OrdersQuery(orderID: id)).isEmpty {
+            missing.insert(id)
+        }
+        return missing
     }
 
     private var isUnreachable: Bool { unreachableRun >= Self.unreachableAfter }
