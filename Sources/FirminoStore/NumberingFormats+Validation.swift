@@ -32,6 +32,15 @@ extension NumberingFormats {
                 return Problem(type: type, format: self[type], reason: reason)
             }
         }
+        // An invoice's number goes to BaseLinker with its printout, which keeps 30 characters.
+        for type in DocumentType.allCases where type != .receipt {
+            let longest = Self.longestNumber(self[type])
+            if longest > Self.baselinkerNumberLimit {
+                return Problem(
+                    type: type, format: self[type],
+                    reason: "its numbers can be \(longest) characters long (with a \(Self.longestSequence)-digit {n}), and BaseLinker keeps at most \(Self.baselinkerNumberLimit) of an invoice's number")
+            }
+        }
         for (index, type) in DocumentType.allCases.enumerated() {
             for other in DocumentType.allCases.dropFirst(index + 1)
             where NumberPattern(self[type]).overlaps(NumberPattern(self[other])) {
@@ -48,6 +57,23 @@ extension NumberingFormats {
     }
 
     private static let placeholders = ["n", "MM", "M", "YYYY", "YY"]
+
+    /// BaseLinker's `external_invoice_number` is a varchar(30).
+    static let baselinkerNumberLimit = 30
+    /// The most digits `{n}` is allowed for: ten million documents of one type in a month.
+    static let longestSequence = 7
+
+    /// The length of the longest number a format gives.
+    static func longestNumber(_ format: String) -> Int {
+        NumberingFormats.tokens(format).reduce(0) { length, token in
+            switch token {
+            case .text(let text): return length + text.count
+            case .placeholder("n"): return length + longestSequence
+            case .placeholder("YYYY"): return length + 4
+            case .placeholder(let name): return length + (name == "MM" || name == "M" || name == "YY" ? 2 : name.count + 2)
+            }
+        }
+    }
 
     /// What is wrong with one format on its own, if anything.
     private static func problem(of format: String) -> String? {

@@ -1,5 +1,10 @@
 public import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How a store is opened.
 public struct StoreOptions: Sendable {
@@ -38,6 +43,12 @@ public final class Store: Sendable {
 
     /// Opens the store at `path`, creating the file when missing and migrating it forward.
     ///
+    /// A new store is created private (mode 0600, and so its journal): it holds customer data.
+    /// Opening holds an exclusive `flock` on the database file while the schema is checked and
+    /// migrated, so two processes opening a new or older store at once do not both migrate it,
+    /// and a reader waits for a store another process is still creating. (`flock` and SQLite's
+    /// own `fcntl` locks do not touch each other.)
+    ///
     /// Throws ``StoreError`` with code `.notADatabase` when the file is something else,
     /// `.cannotOpen` when it cannot be opened or created, `.newerSchema` when a newer Firmlink
     /// wrote it, `.invalidNumberingFormat` for unusable ``StoreOptions/numbering``.
@@ -45,6 +56,8 @@ public final class Store: Sendable {
         try options.numbering.validate()
         self.path = path
         self.options = options
+        let opening = try OpeningLock(path: path)
+        defer { opening.release() }
         var configuration = Configuration()
         configuration.busyMode = .timeout(options.busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -162,6 +175,31 @@ public final class Store: Sendable {
         } catch let error as RowDecodingError {
             throw StoreError.unreadable(path: path, error)
         }
+    }
+}
+
+/// The lock held on the database file itself while a store is opened and migrated.
+private struct OpeningLock {
+    let descriptor: Int32
+
+    init(path: String) throws {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw StoreError(
+                .cannotOpen, "cannot open the store \(path): \(reason) (does the folder exist and is it writable?)")
+        }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(descriptor)
+                throw StoreError(.cannotOpen, "cannot lock the store \(path) to open it: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 

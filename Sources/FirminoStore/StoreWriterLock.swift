@@ -17,9 +17,12 @@ public final class StoreWriterLock: @unchecked Sendable {
     private let mutex = NSLock()
     private var descriptor: Int32
 
+    /// The lock of the store at `storePath`, named after the file it really is: a store
+    /// reached through a symbolic link (or a link to its folder) has the one lock file of its
+    /// real path, so no two paths to one store can both hold a writer lock.
     init(storePath: String) throws {
-        lockPath = storePath + ".lock"
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        lockPath = Self.realPath(of: storePath) + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw StoreError(
@@ -60,6 +63,20 @@ public final class StoreWriterLock: @unchecked Sendable {
     }
 
     deinit { release() }
+
+    /// The path with every symbolic link resolved: of the file when it exists, else of its
+    /// folder (the file is about to be created there).
+    static func realPath(of path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        guard let resolved = realpath(folder, nil) else { return path }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved)).appendingPathComponent(url.lastPathComponent).path
+    }
 
     private static func holder(_ fd: Int32) -> Int? {
         var buffer = [UInt8](repeating: 0, count: 32)

@@ -118,4 +118,43 @@ struct StoreOpeningTests {
         #expect(error?.code == .invalidNumberingFormat)
         #expect(error?.message.contains("FV/{MM}/{YYYY}") == true)
     }
+
+    @Test("a new store and its lock file are private: they hold customer data")
+    func createdPrivate() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("firmlink.sqlite")
+        let store = try Store(path: path)
+        try store.write { try $0.setCursor("x", to: "1") }
+        let lock = try store.lockForWriting()
+        for file in [path, path + "-wal", lock.lockPath] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)
+            #expect(mode.intValue & 0o077 == 0, "\(file) has mode \(String(mode.intValue, radix: 8))")
+        }
+        lock.release()
+        try store.close()
+    }
+
+    @Test("two openers of one new store at once: one creates it, the other waits and finds it made", arguments: 0..<8)
+    func concurrentCreation(round: Int) async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("firmlink.sqlite")
+        // An older store makes the race wider: both would apply the later migrations.
+        if round.isMultiple(of: 2) { try makeStore(at: path, migratedUpTo: "v1: store") }
+        let outcomes = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    do {
+                        let store = try Store(path: path)
+                        try store.close()
+                        return nil
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: [String]()) { if let failure = $1 { $0.append(failure) } }
+        }
+        #expect(outcomes.isEmpty, "\(outcomes)")
+        #expect(try Store(path: path).appliedMigrations().count == 4)
+    }
 }

@@ -94,4 +94,25 @@ struct DurabilityTests {
         #expect(try reopened.read { try $0.products().count } == 2)
         #expect(try reopened.read { try $0.cursor("orders.date_confirmed") } == "42")
     }
+
+    @Test("a store reached through a symbolic link has the one writer lock of its real file")
+    func symbolicLink() throws {
+        let folder = try TemporaryFolder()
+        let real = folder.path("real.sqlite")
+        try Store(path: real).close()
+        let link = folder.path("link.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let linkedFolder = folder.path("linked")
+        try FileManager.default.createSymbolicLink(atPath: linkedFolder, withDestinationPath: folder.path(""))
+
+        let held = try Store.lockForWriting(path: real)
+        for path in [link, linkedFolder + "/real.sqlite"] {
+            let error = try #require(throws: StoreError.self) { _ = try Store.lockForWriting(path: path) }
+            #expect(error.code == .busy, "\(path): \(error)")
+        }
+        held.release()
+        let viaLink = try Store.lockForWriting(path: link)
+        #expect(viaLink.lockPath == held.lockPath)
+        viaLink.release()
+    }
 }
