@@ -238,8 +238,11 @@ extension Configuration {
         return value.uppercased()
     }
 
+    /// Whether the file — the one a symbolic link points to, when the path is a link — can be
+    /// read only by its owner.
     private static func isPrivate(path: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
               let permissions = attributes[.posixPermissions] as? NSNumber
         else { return false }
         return permissions.intValue & 0o077 == 0

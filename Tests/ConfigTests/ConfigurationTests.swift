@@ -271,6 +271,22 @@ struct ConfigurationTests {
 
         let fromEnvironment = try Configuration.load(path: file.path, environment: ["BASELINKER_TOKEN": "from-env"])
         #expect(fromEnvironment.baselinker.token?.reveal() == "from-env")
+
+        // A link (itself world-readable, as links are) to the private file: the file decides.
+        let link = folder.appendingPathComponent("link.toml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "firmlink.toml")
+        #expect(try Configuration.load(path: link.path, environment: [:]).baselinker.token?.reveal() == "from-file")
+    }
+
+    @Test("a numbering format whose invoice numbers can pass BaseLinker's 30 characters is refused at load")
+    func numberingLength() throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[numbering]\ninvoice = \"FAKTURA-VAT-SPRZEDAZ/{n}/{MM}/{YYYY}\"\n", file: "f.toml")
+        }
+        #expect(error.line == 2 && error.key == "numbering.invoice")
+        #expect(error.message.contains("at most 30"), "\(error.message)")
+        // A receipt's number is not sent, so it may be longer.
+        _ = try Configuration.parse("[numbering]\nreceipt = \"PARAGON-FISKALNY-SKLEPU/{n}/{MM}/{YYYY}\"\n", file: "f.toml")
     }
 
     @Test("a missing file says how to make one")
