@@ -183,6 +183,23 @@ struct HookTests {
         #expect(report.contractor.map { if case .created = $0 { true } else { false } } == true)
     }
 
+    @Test("ctx.log keeps at most 64 KiB per order, each line cut with a mark: a hook logging megabytes in a loop cannot hold the process's memory")
+    func logBound() throws {
+        let (report, _) = try decide(rules: """
+            function accept_order(order, ctx)
+              local big = string.rep("x", 4 * 1024 * 1024)
+              for i = 1, 200 do ctx.log(big) end
+              return true
+            end
+            """)
+        #expect(report.failure == nil, "\(report.failure ?? "")")
+        let logged = report.trace.filter { $0.hasPrefix("  log: ") }
+        #expect(logged.map(\.count).reduce(0, +) <= HookContext.logBudget + 200 * 8)
+        #expect(logged.first?.hasSuffix("…") == true)
+        #expect(logged.last?.contains("ctx.log passed 64 KiB for this order") == true, "\(logged.last ?? "")")
+        #expect(logged.count < 40)
+    }
+
     @Test("document_type returning nil holds the order: nothing is written")
     func held() throws {
         let (report, store) = try decide(rules: #"function document_type() return nil, "czeka na potwierdzenie NIP" end"#)

@@ -14,7 +14,17 @@ final class HookContext {
         var trace: [String] = []
         /// The last look-up called wrongly, raised into the script as a Lua error.
         var lookUpFailure: OrderFailure?
+        /// Characters `ctx.log` kept for the current order, against ``HookContext/logBudget``.
+        var logged = 0
+        /// Whether the order's log was cut short (said once, in the trace).
+        var logCut = false
     }
+
+    /// The most `ctx.log` may keep for one order, and for one line: a hook that logs in a
+    /// loop must not hold the process's memory (the lines live outside the Lua state, whose
+    /// cap does not see them). What passes is left out, and the trace says so once.
+    static let logBudget = 64 * 1024
+    static let logLineLimit = 2_000
 
     private let state = State()
     private let config: LuaReference
@@ -28,15 +38,35 @@ final class HookContext {
         util = try runtime.retain(.table(Self.utilities(runtime)))
         store = try runtime.retain(.table(Self.lookUps(runtime, state)))
         log = runtime.function(named: "ctx.log") { arguments in
-            state.trace.append(arguments.map(Self.text).joined(separator: "\t"))
+            Self.log(arguments, into: state)
             return []
         }
     }
 
     /// The store the look-ups read; set around each order's decisions.
+    /// Setting it starts a new order: its `ctx.log` budget is whole again.
     var reader: StoreReader? {
         get { state.reader }
-        set { state.reader = newValue }
+        set {
+            state.reader = newValue
+            state.logged = 0
+            state.logCut = false
+        }
+    }
+
+    /// One `ctx.log` call: its values tab-separated, each line cut at ``logLineLimit`` with a
+    /// mark, all of the order's lines together kept within ``logBudget``.
+    private static func log(_ arguments: [LuaValue], into state: State) {
+        guard !state.logCut else { return }
+        var line = arguments.map { text($0, limit: logLineLimit) }.joined(separator: "\t")
+        if line.count > logLineLimit { line = String(line.prefix(logLineLimit - 1)) + "…" }
+        guard state.logged + line.count <= logBudget else {
+            state.logCut = true
+            state.trace.append("… ctx.log passed \(logBudget / 1024) KiB for this order; the rest is left out")
+            return
+        }
+        state.logged += line.count
+        state.trace.append(line)
     }
 
     /// The `ctx` table; `warehouse` is the store warehouse of the order's first line.
@@ -201,13 +231,15 @@ final class HookContext {
         throw OrderFailure(.lookUp, "\(function) expects a string, got \(value.typeName)")
     }
 
-    private static func text(_ value: LuaValue) -> String {
+    private static func text(_ value: LuaValue, limit: Int = .max) -> String {
         switch value {
         case .nil: return "nil"
         case .boolean(let flag): return String(flag)
         case .integer(let number): return String(number)
         case .number(let number): return String(number)
-        case .string(let string): return string.description
+        case .string(let string):
+            let text = string.description
+            return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
         case .table, .reference: return value.typeName
         }
     }
