@@ -110,6 +110,7 @@ extension BaseLinkerClient {
                     "BaseLinker blocked the token for too many requests; waiting \(Int(wait.seconds.rounded(.up))) s before sending again",
                     metadata: ["message": "\(redactor(message))"])
                 await rateLimiter.hold(for: wait)
+                await rateLimiter.slowDown()
 
             case .apiError(let code, let message, let status):
                 throw BaseLinkerError(

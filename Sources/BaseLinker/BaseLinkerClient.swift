@@ -71,29 +71,40 @@ public struct RequestCounts: Sendable, Hashable {
 }
 
 /// Removes the token from any text about to leave the client: as sent, percent-encoded, with
-/// JSON-escaped slashes, and the start of it left where an excerpt cut the text ("…").
+/// JSON-escaped slashes, in any letter case, broken across lines or spaces (a server that
+/// echoes it may reformat it), and the start of it left where an excerpt cut the text ("…").
 struct Redactor: Sendable {
     private let forms: [String]
+    /// Each form with any run of whitespace allowed between two characters, case-insensitive.
+    private let patterns: [NSRegularExpression]
 
     init(secret: String) {
         guard !secret.isEmpty else {
             forms = []
+            patterns = []
             return
         }
         let variants = [secret, FormEncoding.percentEncode(secret), secret.replacingOccurrences(of: "/", with: "\\/")]
         forms = Array(Set(variants)).sorted { $0.count > $1.count }
+        patterns = forms.compactMap { form in
+            let spread = form.map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: #"\s*"#)
+            return try? NSRegularExpression(pattern: spread, options: [.caseInsensitive])
+        }
     }
 
     func callAsFunction(_ text: String) -> String {
         var text = text
-        for form in forms where text.contains(form) {
-            text = text.replacingOccurrences(of: form, with: "<token>")
+        for pattern in patterns {
+            text = pattern.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "<token>")
         }
         guard text.contains("…") else { return text }
         for form in forms {
             for length in stride(from: form.count - 1, through: min(4, form.count), by: -1) {
                 let cut = String(form.prefix(length)) + "…"
-                if text.contains(cut) { text = text.replacingOccurrences(of: cut, with: "<token>…") }
+                while let range = text.range(of: cut, options: .caseInsensitive) {
+                    text.replaceSubrange(range, with: "<token>…")
+                }
             }
         }
         return text

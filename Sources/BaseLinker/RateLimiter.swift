@@ -1,3 +1,4 @@
+public import Foundation
 /// Keeps requests under BaseLinker's limit: at most `requestsPerMinute` in any 60-second
 /// window. A caller over the limit waits for a slot rather than failing.
 ///
@@ -32,6 +33,8 @@ public actor RateLimiter {
     private var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
     private var lastWaiterID: UInt64 = 0
     private var heldUntil: Duration = .zero
+    /// Told the window's requests (as instants) after each completes; see ``keep(with:)``.
+    private var keeper: (@Sendable ([Date]) -> Void)?
     /// How many requests this limiter has let through.
     public private(set) var granted = 0
 
@@ -92,7 +95,49 @@ public actor RateLimiter {
         let resumed = waiters
         waiters = [:]
         for waiter in resumed.values { waiter.resume() }
+        keeper?(recentRequests)
     }
+
+    // MARK: Across runs
+
+    /// The instants of the requests still inside the window (in flight ones as now): what the
+    /// next process must count, since BaseLinker counts per token whatever process sent them.
+    public var recentRequests: [Date] {
+        let now = clock.uptime()
+        let date = clock.date()
+        dropExpired(now)
+        let ages = completed.map { now - $0 } + Array(repeating: .zero, count: inFlight.count)
+        return ages.map { date.addingTimeInterval(-$0.seconds) }
+    }
+
+    /// Counts requests an earlier run sent (their instants) in the window, as if this limiter
+    /// had let them through.
+    public func remember(_ requests: [Date]) {
+        let now = clock.uptime()
+        let date = clock.date()
+        let ages = requests.map { date.timeIntervalSince($0) }.filter { $0 >= 0 && $0 < window.seconds }
+        completed.append(contentsOf: ages.map { now - .seconds($0) })
+        completed.sort()
+    }
+
+    /// Has `keeper` told the window's requests after each one completes, so that they can be
+    /// kept (in the store) for the next run; nil stops it. A limiter with no limit tells nothing.
+    public func keep(with keeper: (@Sendable ([Date]) -> Void)?) {
+        self.keeper = requestsPerMinute > 0 ? keeper : nil
+    }
+
+    /// After BaseLinker blocked the token, the limit drops to three quarters of what was let
+    /// through in the last window (never below ``slowestAfterBlock``) — BaseLinker's own limit
+    /// is evidently lower than ours, or another program shares the token — so the run goes on
+    /// slower instead of meeting the next block.
+    public func slowDown() {
+        dropExpired(clock.uptime())
+        let sent = completed.count + inFlight.count
+        tighten(to: max(Self.slowestAfterBlock, sent * 3 / 4))
+    }
+
+    /// The limit a block never takes the client below, requests per minute.
+    public static let slowestAfterBlock = 10
 
     /// Makes every caller wait `duration` from now before the next request (BaseLinker has
     /// blocked the token). A shorter hold than one in force changes nothing.

@@ -21,13 +21,16 @@ public final class SyncSession {
         public var now: Date
         /// Changes to the client's settings (timeouts, retries) beyond what the file says.
         public var tuneClient: @Sendable (inout BaseLinkerConfiguration) -> Void
+        /// The limiter requests pass; nil: the process's one for the token (what a run uses).
+        public var rateLimiter: RateLimiter?
 
         public init(
-            dryRun: Bool = false, now: Date = Date(),
+            dryRun: Bool = false, now: Date = Date(), rateLimiter: RateLimiter? = nil,
             tuneClient: @escaping @Sendable (inout BaseLinkerConfiguration) -> Void = { _ in }
         ) {
             self.dryRun = dryRun
             self.now = now
+            self.rateLimiter = rateLimiter
             self.tuneClient = tuneClient
         }
     }
@@ -82,12 +85,33 @@ public final class SyncSession {
             url: configuration.baselinker.url, token: token.reveal(),
             requestsPerMinute: configuration.baselinker.requestsPerMinute)
         options.tuneClient(&clientConfiguration)
-        client = BaseLinkerClient(configuration: clientConfiguration, logger: Logger(label: "firmlink.baselinker"))
+        client = BaseLinkerClient(
+            configuration: clientConfiguration, rateLimiter: options.rateLimiter, logger: Logger(label: "firmlink.baselinker"))
+    }
+
+    /// Where the requests of the last minute are kept between runs.
+    static let recentRequestsKey = "baselinker.recent_requests"
+
+    /// The request limit holds across runs: the requests the last run sent in the past minute
+    /// count in this one's window (a sync from cron, or one started after a kill, is not
+    /// blocked at once), and this run's are kept as they go.
+    func continueRequestWindow() async throws {
+        let kept = try store.read { try $0.cursor(Self.recentRequestsKey) }
+        let instants = kept.flatMap { try? JSONDecoder().decode([Double].self, from: Data($0.utf8)) } ?? []
+        await client.rateLimiter.remember(instants.map(Date.init(timeIntervalSince1970:)))
+        guard !options.dryRun else { return }
+        let store = store
+        await client.rateLimiter.keep { requests in
+            let instants = requests.map(\.timeIntervalSince1970)
+            guard let json = try? JSONEncoder().encode(instants) else { return }
+            try? store.write { try $0.setCursor(Self.recentRequestsKey, to: String(decoding: json, as: UTF8.self)) }
+        }
     }
 
     /// Syncs orders and records the run, with its summary, in the store (a dry run records
     /// nothing). Throws for what stops the whole run; an order's failure is in the summary.
     public func syncOrders() async throws -> SyncSummary {
+        try await continueRequestWindow()
         let runId = options.dryRun ? nil : try store.write { try $0.startRun() }
         let summary = try await OrderSync(session: self).run()
         if let runId {
@@ -99,6 +123,7 @@ public final class SyncSession {
 
     /// Releases the lock, the store and the client, and removes a dry run's scratch store.
     public func close() async {
+        await client.rateLimiter.keep(with: nil)
         lock.release()
         try? store.close()
         try? await client.shutdown()

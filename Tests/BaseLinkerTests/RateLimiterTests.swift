@@ -50,6 +50,26 @@ struct RateLimiterTests {
         #expect(transport.sent.map(\.at).last == .seconds(60))
     }
 
+    @Test("requests an earlier run sent in the window count: the first request of a new run waits for them")
+    func remembersAnEarlierRun() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerMinute: 3, clock: clock)
+        let now = clock.date()
+        await limiter.remember([now.addingTimeInterval(-50), now.addingTimeInterval(-40), now.addingTimeInterval(-30), now.addingTimeInterval(-90)])
+        #expect(await limiter.recentRequests.count == 3, "one was older than the window")
+        let slot = try await limiter.acquire()
+        #expect(slot.grantedAt == .seconds(10), "the oldest of the three leaves the window 10 s from now")
+    }
+
+    @Test("after a block the limit drops below what went through, so the run goes on slower instead of meeting the next block")
+    func slowsDownAfterABlock() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerMinute: 0, clock: clock)
+        for _ in 0..<40 { await limiter.complete(try await limiter.acquire()) }
+        await limiter.slowDown()
+        #expect(limiter.requestsPerMinute == 30)
+    }
+
     @Test("a request that reached BaseLinker late counts in the window of its arrival")
     func lateArrivalCountsWhenItArrives() async throws {
         // The first request spends 5 s setting up its connection before BaseLinker sees it.

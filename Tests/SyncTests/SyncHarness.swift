@@ -12,15 +12,17 @@ final class SyncHarness: Sendable {
     let sandbox: SandboxServer
     let url: URL
     let folder: URL
+    let token: String
 
     static let selected = [1001, 1002]  // Nowe zamówienia, Do wysłania
     static let documentIssued = 1006
     static let problem = 1007
 
-    fileprivate init(sandbox: SandboxServer, url: URL, folder: URL) {
+    fileprivate init(sandbox: SandboxServer, url: URL, folder: URL, token: String) {
         self.sandbox = sandbox
         self.url = url
         self.folder = folder
+        self.token = token
     }
 
     var storePath: String { folder.appendingPathComponent("firmlink.sqlite").path }
@@ -37,7 +39,7 @@ final class SyncHarness: Sendable {
             seller.extra = "\n[rules]\nscript = \"\(path.path)\"\n"
         }
         var configuration = try Configuration.parse(seller.text, file: "firmlink.toml")
-        configuration.baselinker.token = Secret("sandbox")
+        configuration.baselinker.token = Secret(token)
         return configuration
     }
 
@@ -82,14 +84,15 @@ final class SyncHarness: Sendable {
 /// then stops the sandbox and removes the folder, whatever `body` did.
 func withSyncHarness<T>(
     seed: UInt64 = 7, orders: Int = 60, faults: SandboxFaults = .none, timeoutDelay: TimeInterval = 60,
-    _ body: (SyncHarness) async throws -> T
+    token: String = "sandbox", _ body: (SyncHarness) async throws -> T
 ) async throws -> T {
-    var configuration = SandboxConfiguration(seed: seed, orders: orders, products: 40, requestsPerMinute: 0, faults: faults)
+    var configuration = SandboxConfiguration(
+        token: token, seed: seed, orders: orders, products: 40, requestsPerMinute: 0, faults: faults)
     configuration.timeoutDelay = timeoutDelay
     let sandbox = SandboxServer(configuration)
     let url = try await sandbox.start()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firmlink-sync-\(UUID().uuidString)")
-    let harness = SyncHarness(sandbox: sandbox, url: url, folder: folder)
+    let harness = SyncHarness(sandbox: sandbox, url: url, folder: folder, token: token)
     let result: Result<T, any Error>
     do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
