@@ -103,7 +103,7 @@ let package = Package(
         // Release-build benchmarks: `swift run -c release firmlink-bench`.
         .executableTarget(
             name: "firmlink-bench",
-            dependencies: ["LuaHost"],
+            dependencies: ["LuaHost", "FirminoStore"],
             path: "Benchmarks/firmlink-bench",
             swiftSettings: swiftSettings
         ),
