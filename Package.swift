@@ -72,7 +72,8 @@ let package = Package(
         // libharu from Debian (libhpdf-dev); it ships no pkg-config file.
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
         // The invoicing and warehouse store: schema, records, numbering, stock, outbox, printouts.
-        .target(name: "FirminoStore", dependencies: ["CHaru", .grdb], swiftSettings: swiftSettings),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .target(name: "FirminoStore", dependencies: ["CHaru", "CHarfBuzz", .grdb], swiftSettings: swiftSettings),
 
         // firmlink.toml: parsing, validation, errors that name the file, line and key.
         .target(name: "Config", dependencies: ["FirminoStore", .toml], swiftSettings: swiftSettings),
@@ -103,7 +104,7 @@ let package = Package(
         // Release-build benchmarks: `swift run -c release firmlink-bench`.
         .executableTarget(
             name: "firmlink-bench",
-            dependencies: ["LuaHost"],
+            dependencies: ["LuaHost", "FirminoStore"],
             path: "Benchmarks/firmlink-bench",
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
-// Release-build benchmark of LuaHost's per-call cost:
-//   swift run -c release firmlink-bench          (all figures)
-//   swift run -c release firmlink-bench order    (only the order hook, ten times: for a profiler)
+// Release-build benchmarks of LuaHost's per-call cost and of printouts:
+//   swift run -c release firmlink-bench                      (all LuaHost figures)
+//   swift run -c release firmlink-bench order                (only the order hook, ten times: for a profiler)
+//   swift run -c release firmlink-bench printouts [count] [--write folder]    (see Printouts.swift)
 // Prints the median cost per call of an empty hook and of a hook that receives an order-sized
 // table (about 40 fields, 3 line tables) and returns a string. Targets: < 1 µs and < 15 µs.
 import LuaHost
@@ -10,6 +11,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+if CommandLine.arguments.dropFirst().first == "printouts" {
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    let output = arguments.firstIndex(of: "--write").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+    try PrintoutBenchmark.run(count: arguments.lazy.compactMap { Int($0) }.first ?? 3000, writingTo: output)
+    exit(0)
+}
 
 let rules = """
     function noop() end

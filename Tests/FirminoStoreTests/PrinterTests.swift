@@ -6,7 +6,6 @@ struct PrinterTests {
     static let seller = PartyDetails(
         name: "Sklep Przykład sp. z o.o.", taxId: "PL5260001246", address: "ul. Prosta 1", postcode: "00-001",
         city: "Warszawa", country: "PL")
-    static let pdftotext = ["/usr/bin/pdftotext", "/bin/pdftotext"].first(where: FileManager.default.isExecutableFile(atPath:))
 
     static func invoice(lines count: Int = 3, type: DocumentType = .invoice) throws -> (TestStore, Document) {
         let test = try TestStore()
@@ -28,20 +27,7 @@ struct PrinterTests {
     }
 
     static func text(of pdf: Data, in folder: TemporaryFolder) throws -> String {
-        let file = folder.path("printout-\(UUID().uuidString).pdf")
-        try pdf.write(to: URL(fileURLWithPath: file))
-        let process = Process()
-        // scripts/setup installs poppler-utils: without it these tests fail rather than skip.
-        process.executableURL = URL(fileURLWithPath: try #require(pdftotext, "pdftotext (poppler-utils) is missing"))
-        process.arguments = ["-enc", "UTF-8", file, "-"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+        try PDFTools.text(of: pdf, in: folder)
     }
 
     @Test("an invoice prints with its number, Polish letters, dates, VAT summary and totals")

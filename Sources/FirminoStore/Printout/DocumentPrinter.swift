@@ -2,8 +2,10 @@ public import Foundation
 
 /// Prints a document as an A4 PDF through libharu: title by type, number, dates, seller and
 /// buyer, the lines (breaking onto further pages as needed), the VAT summary per rate, the
-/// totals with the currency and, optionally, the total in Polish words. Text is UTF-8 in an
-/// embedded TrueType font, so Polish letters survive (and can be extracted again).
+/// totals with the currency and, optionally, the total in Polish words. The text is set in
+/// subsets of the TrueType faces of ``PrintoutFonts`` holding just the glyphs it shows, so
+/// every letter the faces have prints and extracts again; a character they lack (an emoji, say)
+/// prints as □.
 public struct DocumentPrinter: Sendable {
     /// The seller of documents that keep none (issued before the store kept the seller).
     public var seller: PartyDetails
@@ -28,7 +30,6 @@ public struct DocumentPrinter: Sendable {
         layout.drawVATSummary()
         layout.drawTotals(inWords: amountInWords)
         layout.drawPageNumbers()
-        try canvas.checkErrors()
         return try canvas.data()
     }
 }

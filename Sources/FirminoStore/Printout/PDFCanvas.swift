@@ -1,110 +1,104 @@
-import CHaru
 import Foundation
 
-/// A thin drawing surface over libharu: A4 pages, two embedded TrueType faces in UTF-8,
-/// text, lines and filled boxes. Coordinates are points from the bottom-left corner.
+/// A drawing surface for A4 pages: text in a regular and a bold face, lines and filled boxes.
+/// Coordinates are points from the bottom-left corner.
+///
+/// Drawing only records; ``data()`` hands the pages to ``PDFRenderer``, which embeds just the
+/// glyphs the pages show. Text is measured here, from the faces' advance widths.
 final class PDFCanvas {
     static let pageWidth: Float = 595.276
     static let pageHeight: Float = 841.89
 
     enum Alignment { case left, right }
 
-    private let doc: HPDF_Doc
-    private let regular: HPDF_Font
-    private let bold: HPDF_Font
-    private(set) var pages: [HPDF_Page] = []
-    private var page: HPDF_Page?
-    /// Glyph widths (in 1/1000 of the font size) by character, regular and bold: libharu looks
-    /// a glyph up by a linear search, and wrapping measures the same characters many times.
-    private var glyphWidths: [Bool: [Unicode.Scalar: UInt32]] = [false: [:], true: [:]]
-
-    init(fonts: PrintoutFonts) throws {
-        try fonts.check()
-        guard let doc = HPDF_New(nil, nil) else {
-            throw StoreError(.printing, "the PDF library could not start a document")
-        }
-        self.doc = doc
-        HPDF_SetCompressionMode(doc, UInt32(HPDF_COMP_ALL))
-        HPDF_UseUTFEncodings(doc)
-        HPDF_SetCurrentEncoder(doc, "UTF-8")
-        func load(_ path: String) throws -> HPDF_Font {
-            guard let name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE),
-                  let font = HPDF_GetFont(doc, name, "UTF-8")
-            else {
-                let code = HPDF_GetError(doc)
-                HPDF_Free(doc)
-                throw StoreError(
-                    .fontMissing,
-                    "the printout font \(path) could not be loaded (libharu error 0x\(String(code, radix: 16))); use a TrueType (.ttf) font")
-            }
-            return font
-        }
-        regular = try load(fonts.regular)
-        bold = try load(fonts.bold)
-        HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "Firmlink")
+    /// A run of text, already ``FontFace/printable(_:)`` in its face.
+    struct Text {
+        var text: String
+        var x: Float
+        var y: Float
+        var size: Float
+        var bold: Bool
     }
 
-    deinit { HPDF_Free(doc) }
+    struct Stroke {
+        var from: (x: Float, y: Float)
+        var to: (x: Float, y: Float)
+        var width: Float
+        var gray: Float
+    }
+
+    struct Fill {
+        var x: Float
+        var y: Float
+        var width: Float
+        var height: Float
+        var gray: Float
+    }
+
+    /// What one page shows. Boxes lie under lines, lines under text.
+    struct Page {
+        var fills: [Fill] = []
+        var strokes: [Stroke] = []
+        var texts: [Text] = []
+    }
+
+    let regular: FontFace
+    let bold: FontFace
+    private(set) var pages: [Page] = []
+    private var current = 0
+
+    init(fonts: PrintoutFonts) throws {
+        let faces = try fonts.check()
+        regular = faces.regular
+        bold = faces.bold
+    }
+
+    func face(bold isBold: Bool) -> FontFace { isBold ? bold : regular }
 
     /// Starts a new A4 portrait page; drawing goes there from now on.
     func newPage() {
-        let page = HPDF_AddPage(doc)
-        HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT)
-        pages.append(page!)
-        self.page = page
+        pages.append(Page())
+        current = pages.count - 1
     }
 
     /// Draws on an earlier page (page numbers once the count is known).
     func select(page index: Int) {
-        page = pages[index]
+        current = index
     }
 
-    /// The width of `text` in points: the sum of its glyphs' widths, as libharu measures it
-    /// (no kerning, no extra character or word spacing).
+    /// The width of `text` in points as printed: the sum of its glyphs' advances (no kerning,
+    /// no extra character or word spacing).
     func width(_ text: String, size: Float, bold isBold: Bool = false) -> Float {
+        let face = face(bold: isBold)
         var units: UInt32 = 0
-        for scalar in text.unicodeScalars { units += glyphWidth(scalar, bold: isBold) }
+        for scalar in face.printable(text).unicodeScalars { units += UInt32(face.width(of: scalar) ?? 0) }
         return Float(units) * size / 1000
     }
 
-    private func glyphWidth(_ scalar: Unicode.Scalar, bold isBold: Bool) -> UInt32 {
-        if let known = glyphWidths[isBold]?[scalar] { return known }
-        let bytes = Array(String(scalar).utf8)
-        let measured = HPDF_Font_TextWidth(isBold ? bold : regular, bytes, UInt32(bytes.count)).width
-        glyphWidths[isBold, default: [:]][scalar] = measured
-        return measured
-    }
-
     func text(_ text: String, x: Float, y: Float, size: Float, bold isBold: Bool = false, align: Alignment = .left) {
-        guard !text.isEmpty, let page else { return }
-        let left = align == .left ? x : x - width(text, size: size, bold: isBold)
-        HPDF_Page_BeginText(page)
-        HPDF_Page_SetFontAndSize(page, isBold ? bold : regular, size)
-        HPDF_Page_TextOut(page, left, y, text)
-        HPDF_Page_EndText(page)
+        guard !pages.isEmpty else { return }
+        let printable = face(bold: isBold).printable(text)
+        guard !printable.isEmpty else { return }
+        let left = align == .left ? x : x - width(printable, size: size, bold: isBold)
+        pages[current].texts.append(Text(text: printable, x: left, y: y, size: size, bold: isBold))
     }
 
     func line(from start: (Float, Float), to end: (Float, Float), width lineWidth: Float = 0.5, gray: Float = 0) {
-        guard let page else { return }
-        HPDF_Page_SetLineWidth(page, lineWidth)
-        HPDF_Page_SetGrayStroke(page, gray)
-        HPDF_Page_MoveTo(page, start.0, start.1)
-        HPDF_Page_LineTo(page, end.0, end.1)
-        HPDF_Page_Stroke(page)
+        guard !pages.isEmpty else { return }
+        pages[current].strokes.append(Stroke(from: start, to: end, width: lineWidth, gray: gray))
     }
 
     func fill(x: Float, y: Float, width boxWidth: Float, height: Float, gray: Float) {
-        guard let page else { return }
-        HPDF_Page_SetGrayFill(page, gray)
-        HPDF_Page_Rectangle(page, x, y, boxWidth, height)
-        HPDF_Page_Fill(page)
-        HPDF_Page_SetGrayFill(page, 0)
+        guard !pages.isEmpty else { return }
+        pages[current].fills.append(Fill(x: x, y: y, width: boxWidth, height: height, gray: gray))
     }
 
     /// Breaks `text` into lines no wider than `maxWidth`, at spaces where possible; a word
     /// wider than a line is cut between characters. Widths add up, so each word and character
-    /// is measured once.
+    /// is measured once. The lines come back printable, as ``text(_:x:y:size:bold:align:)``
+    /// would draw them.
     func wrap(_ text: String, width maxWidth: Float, size: Float, bold isBold: Bool = false) -> [String] {
+        let text = face(bold: isBold).printable(text)
         let space = width(" ", size: size, bold: isBold)
         var lines: [String] = []
         var current = ""
@@ -138,30 +132,6 @@ final class PDFCanvas {
 
     /// The finished PDF.
     func data() throws -> Data {
-        let status = HPDF_SaveToStream(doc)
-        guard status == HPDF_OK else { throw libraryError(status) }
-        HPDF_ResetStream(doc)
-        var result = Data(capacity: Int(HPDF_GetStreamSize(doc)))
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            var size = UInt32(buffer.count)
-            let read = HPDF_ReadFromStream(doc, &buffer, &size)
-            result.append(buffer, count: Int(size))
-            if read == HPDF_STREAM_EOF || size == 0 { break }
-            guard read == HPDF_OK else { throw libraryError(read) }
-        }
-        return result
-    }
-
-    /// Throws when libharu recorded an error while drawing.
-    func checkErrors() throws {
-        let code = HPDF_GetError(doc)
-        guard code == HPDF_OK else { throw libraryError(code) }
-    }
-
-    private func libraryError(_ status: HPDF_STATUS) -> StoreError {
-        StoreError(
-            .printing,
-            "the PDF library failed (libharu error 0x\(String(status, radix: 16)), detail \(HPDF_GetErrorDetail(doc)))")
+        try PDFRenderer(regular: regular, bold: bold).render(pages)
     }
 }

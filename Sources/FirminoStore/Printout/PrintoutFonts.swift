@@ -1,6 +1,7 @@
 public import Foundation
 
-/// The TrueType fonts a printout embeds: a regular and a bold face with Polish letters.
+/// The TrueType fonts a printout embeds: a regular and a bold face with Polish letters. Each
+/// printout embeds only the glyphs it shows, whatever the faces.
 ///
 /// By default DejaVu Sans from the system (Debian's `fonts-dejavu-core`); the environment
 /// variables `FIRMLINK_FONT` and `FIRMLINK_FONT_BOLD` — or the initialiser — name others.
@@ -26,53 +27,27 @@ public struct PrintoutFonts: Hashable, Sendable {
             bold: bold ?? (regular ?? defaultBold))
     }
 
-    /// Throws ``StoreError`` `.fontMissing` naming the file and the fix when a face is missing,
-    /// unreadable or not a TrueType font.
-    func check() throws {
-        for (face, path) in [("regular", regular), ("bold", bold)] {
-            let variable = face == "bold" ? "FIRMLINK_FONT_BOLD" : "FIRMLINK_FONT"
-            guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-                throw StoreError(
-                    .fontMissing,
-                    "the \(face) printout font \(path) is missing or unreadable; install fonts-dejavu-core or set \(variable) to a TrueType font with Polish letters")
-            }
-            if let problem = TrueTypeCheck.problem(in: data) {
-                throw StoreError(
-                    .fontMissing,
-                    "the \(face) printout font \(path) is not a usable TrueType font (\(problem)); set \(variable) to a .ttf file")
-            }
-        }
+    /// Both faces, read once per process (see ``FontFace``); the bold face is the regular one
+    /// when both name the same file. Throws ``StoreError`` `.fontMissing` naming the file and
+    /// the fix when a face is missing, unreadable or not a usable TrueType font.
+    @discardableResult
+    func check() throws -> (regular: FontFace, bold: FontFace) {
+        let regularFace = try face("regular", regular)
+        return (regularFace, bold == regular ? regularFace : try face("bold", bold))
     }
-}
 
-/// libharu dereferences missing tables instead of reporting them, so a font is checked before
-/// it is handed over: a TrueType outline font with every table the library reads.
-enum TrueTypeCheck {
-    static let requiredTables = ["head", "hhea", "maxp", "cmap", "hmtx", "loca", "glyf", "name"]
-
-    static func problem(in data: Data) -> String? {
-        let bytes = [UInt8](data)
-        func u16(_ at: Int) -> Int { Int(bytes[at]) << 8 | Int(bytes[at + 1]) }
-        func u32(_ at: Int) -> Int { u16(at) << 16 | u16(at + 2) }
-        guard bytes.count >= 12 else { return "the file is too short" }
-        let version = u32(0)
-        guard version == 0x0001_0000 || version == 0x7472_7565 else {
-            return version == 0x4F54_544F ? "PostScript-flavoured OpenType is not supported" : "no TrueType header"
+    private func face(_ role: String, _ path: String) throws -> FontFace {
+        let variable = role == "bold" ? "FIRMLINK_FONT_BOLD" : "FIRMLINK_FONT"
+        do {
+            return try FontFace.loaded(from: path)
+        } catch let problem as FontProblem where problem.missing {
+            throw StoreError(
+                .fontMissing,
+                "the \(role) printout font \(path) is missing or unreadable; install fonts-dejavu-core or set \(variable) to a TrueType font with Polish letters")
+        } catch let problem as FontProblem {
+            throw StoreError(
+                .fontMissing,
+                "the \(role) printout font \(path) is not a usable TrueType font (\(problem.reason)); set \(variable) to a .ttf file")
         }
-        let count = u16(4)
-        guard bytes.count >= 12 + count * 16 else { return "the table directory is cut short" }
-        var tables = Set<String>()
-        for index in 0..<count {
-            let record = 12 + index * 16
-            let tag = String(decoding: bytes[record..<record + 4], as: UTF8.self)
-            let offset = u32(record + 8)
-            let length = u32(record + 12)
-            guard offset + length <= bytes.count else { return "the table \(tag) lies beyond the end of the file" }
-            tables.insert(tag)
-        }
-        if let missing = requiredTables.first(where: { !tables.contains($0) }) {
-            return "it has no \(missing) table"
-        }
-        return nil
     }
 }
