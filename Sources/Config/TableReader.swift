@@ -152,7 +152,6 @@ final class TableReader {
         case .date: return "the date \(value.date.map { "\($0.year)-\($0.month)-\($0.day)" } ?? "")"
         case .dateTime: return "a date with a time"
         case .time: return "a time of day"
-        default: return "a \(value.type)"
         }
     }
 
