@@ -12,6 +12,8 @@ enum StoreSchema {
         migrator.registerMigration("v2: outbox tries begun before sending", migrate: addOutboxAttemptOpen)
         migrator.registerMigration("v3: the seller kept with each document", migrate: addDocumentSeller)
         migrator.registerMigration("v4: BaseLinker's invoices, orders set aside", migrate: addInvoicesAndOrderIssues)
+        migrator.registerMigration(
+            "v5: products linked to a BaseLinker variant", foreignKeyChecks: .deferred, migrate: linkProductsToVariants)
         return migrator
     }
 
@@ -69,6 +71,43 @@ enum StoreSchema {
                 last_seen DATETIME NOT NULL,
                 tries INTEGER NOT NULL DEFAULT 0
             );
+            """)
+    }
+
+    /// A BaseLinker product with variants is one store product per variant: the link becomes
+    /// the pair (product id, variant id; 0 for a plain product), unique together, so the products
+    /// table is made again (SQLite cannot change a constraint in place). The listing fingerprint
+    /// is what the products sync compares to tell a changed BaseLinker product.
+    private static func linkProductsToVariants(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE products_v5 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL,
+                name_normalized TEXT NOT NULL,
+                sku TEXT,
+                sku_normalized TEXT,
+                ean TEXT,
+                unit TEXT NOT NULL DEFAULT 'szt',
+                vat_rate TEXT NOT NULL,
+                price_gross INTEGER NOT NULL DEFAULT 0,
+                baselinker_product_id INTEGER,
+                baselinker_variant_id INTEGER NOT NULL DEFAULT 0,
+                baselinker_fingerprint TEXT,
+                revision INTEGER NOT NULL,
+                updated_at DATETIME NOT NULL,
+                UNIQUE (baselinker_product_id, baselinker_variant_id)
+            );
+            INSERT INTO products_v5 (id, name, name_normalized, sku, sku_normalized, ean, unit, vat_rate, price_gross,
+                                     baselinker_product_id, revision, updated_at)
+                SELECT id, name, name_normalized, sku, sku_normalized, ean, unit, vat_rate, price_gross,
+                       baselinker_product_id, revision, updated_at
+                FROM products;
+            DROP TABLE products;
+            ALTER TABLE products_v5 RENAME TO products;
+            CREATE INDEX products_by_name ON products (name_normalized, id);
+            CREATE INDEX products_by_sku ON products (sku_normalized, id);
+            CREATE INDEX products_by_ean ON products (ean, id);
+            CREATE INDEX products_by_revision ON products (revision);
             """)
     }
 

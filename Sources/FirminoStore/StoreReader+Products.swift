@@ -25,9 +25,16 @@ extension StoreReader {
         return try fetchOne(cached: "SELECT * FROM products WHERE ean = \(key) ORDER BY id LIMIT 1")
     }
 
-    /// The product linked to a BaseLinker inventory product.
-    public func productForBaseLinker(productId: Int64) throws -> Product? {
-        try fetchOne(cached: "SELECT * FROM products WHERE baselinker_product_id = \(productId)")
+    /// The product linked to a BaseLinker inventory product, or to one of its variants.
+    public func productForBaseLinker(productId: Int64, variantId: Int64? = nil) throws -> Product? {
+        try fetchOne(cached: """
+            SELECT * FROM products WHERE baselinker_product_id = \(productId) AND baselinker_variant_id = \(variantId ?? 0)
+            """)
+    }
+
+    /// Every product linked to BaseLinker, by link.
+    public func linkedProducts() throws -> [Product] {
+        try Product.filter { $0.baselinkerProductId != nil }.order { $0.id }.fetchAll(db)
     }
 
     /// Every product, by id.

@@ -6,7 +6,7 @@ extension StoreTransaction {
     public func insertProduct(_ fields: ProductFields, id: Int64? = nil) throws -> Product {
         let fields = try fields.validated()
         try checkFree(id, table: "products", what: "product")
-        try checkProductLink(fields.baselinkerProductId, except: nil)
+        try checkProductLink(fields, except: nil)
         var product = Product(fields, id: id, revision: try nextProductRevision(), updatedAt: context.now())
         try product.insert(db)
         return product
@@ -18,7 +18,7 @@ extension StoreTransaction {
         guard var product = try product(id: id) else { throw StoreError.notFound("product", id: id) }
         let fields = try fields.validated()
         guard fields != product.fields else { return product }
-        try checkProductLink(fields.baselinkerProductId, except: id)
+        try checkProductLink(fields, except: id)
         product.fields = fields
         product.revision = try nextProductRevision()
         product.updatedAt = context.now()
@@ -26,19 +26,27 @@ extension StoreTransaction {
         return product
     }
 
-    /// Links a product to a BaseLinker inventory product, or unlinks it with nil.
+    /// Links a product to a BaseLinker inventory product (and variant), or unlinks it with nil.
     @discardableResult
-    public func linkProduct(id: Int64, baselinkerProductId: Int64?) throws -> Product {
+    public func linkProduct(id: Int64, baselinkerProductId: Int64?, variantId: Int64? = nil) throws -> Product {
         guard var fields = try product(id: id)?.fields else { throw StoreError.notFound("product", id: id) }
         fields.baselinkerProductId = baselinkerProductId
+        fields.baselinkerVariantId = baselinkerProductId == nil ? nil : variantId
         return try updateProduct(id: id, fields)
     }
 
-    private func checkProductLink(_ link: Int64?, except id: Int64?) throws {
-        guard let link, let holder = try productForBaseLinker(productId: link), holder.id != id else { return }
-        throw StoreError(
-            .duplicateLink,
-            "BaseLinker product \(link) is already linked to product \(holder.id) ('\(holder.name)')")
+    /// Keeps what the products sync pulled of the linked BaseLinker product. Not a change of the
+    /// card: the revision stays.
+    public func setBaseLinkerFingerprint(productId: Int64, _ fingerprint: String?) throws {
+        try execute(cached: "UPDATE products SET baselinker_fingerprint = \(fingerprint) WHERE id = \(productId)")
+    }
+
+    private func checkProductLink(_ fields: ProductFields, except id: Int64?) throws {
+        guard let link = fields.baselinkerProductId,
+              let holder = try productForBaseLinker(productId: link, variantId: fields.baselinkerVariantId), holder.id != id
+        else { return }
+        let what = fields.baselinkerVariantId.map { "variant \($0) of BaseLinker product \(link)" } ?? "BaseLinker product \(link)"
+        throw StoreError(.duplicateLink, "\(what) is already linked to product \(holder.id) ('\(holder.name)')")
     }
 
     /// Raises the store-wide product revision and returns it: one statement, so the counter

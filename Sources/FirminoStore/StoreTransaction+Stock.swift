@@ -20,12 +20,12 @@ extension StoreTransaction {
     /// when it is there already.
     @discardableResult
     public func setStockLevel(
-        productId: Int64, warehouseId: Int64, to quantity: Int, note: String = ""
+        productId: Int64, warehouseId: Int64, to quantity: Int, reason: StockMovementReason = .adjustment,
+        note: String = ""
     ) throws -> StockMovement? {
         let current = try stockLevel(productId: productId, warehouseId: warehouseId)
         guard current != quantity else { return nil }
         return try moveStock(
-            productId: productId, warehouseId: warehouseId, delta: quantity - current,
-            reason: .adjustment, note: note)
+            productId: productId, warehouseId: warehouseId, delta: quantity - current, reason: reason, note: note)
     }
 }

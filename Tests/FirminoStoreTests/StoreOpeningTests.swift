@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 @testable import FirminoStore
 
 struct StoreOpeningTests {
@@ -49,7 +50,7 @@ struct StoreOpeningTests {
         let store = try Store(path: path)
         #expect(try store.appliedMigrations() == [
             "v1: store", "v2: outbox tries begun before sending", "v3: the seller kept with each document",
-            "v4: BaseLinker's invoices, orders set aside",
+            "v4: BaseLinker's invoices, orders set aside", "v5: products linked to a BaseLinker variant",
         ])
     }
 
@@ -59,11 +60,34 @@ struct StoreOpeningTests {
         let path = folder.path("old.sqlite")
         try makeStore(at: path, migratedUpTo: "v1: store")
         let store = try Store(path: path)
-        #expect(try store.appliedMigrations().count == 4)
+        #expect(try store.appliedMigrations().count == 5)
         let item = try #require(try store.read { try $0.pendingOutbox() }.first)
         #expect(item.kind == .attachInvoice && !item.unfinishedAttempt)
         try store.write { try $0.beginOutboxAttempt(id: item.id) }
         #expect(try store.read { try $0.outboxItem(id: item.id)?.unfinishedAttempt } == true)
+    }
+
+    @Test("products linked before variants keep their id, link and stock, as the product itself (variant 0)")
+    func productsMigrateToVariants() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("v4.sqlite")
+        try makeStore(at: path, migratedUpTo: "v4: BaseLinker's invoices, orders set aside")
+        let pool = try DatabasePool(path: path)
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO warehouses (id, name, country, is_default) VALUES (1, 'Magazyn', 'PL', 1);
+                INSERT INTO products (id, name, name_normalized, vat_rate, price_gross, baselinker_product_id,
+                                      revision, updated_at)
+                    VALUES (7, 'Kubek', 'kubek', '23', 2500, 4100, 1, '2026-11-01 10:00:00.000');
+                INSERT INTO stock_movements (warehouse_id, product_id, delta, reason, created_at)
+                    VALUES (1, 7, 5000, 'adjustment', '2026-11-01 10:00:00.000');
+                """)
+        }
+        try pool.close()
+        let store = try Store(path: path)
+        let product = try #require(try store.read { try $0.productForBaseLinker(productId: 4100, variantId: 0) })
+        #expect(product.id == 7 && product.name == "Kubek" && product.baselinkerVariantId == nil)
+        #expect(try store.read { try $0.stockLevel(productId: 7, warehouseId: 1) } == 5000)
     }
 
     @Test("a store migrated by a newer Firmlink is refused, not damaged")
@@ -155,6 +179,6 @@ struct StoreOpeningTests {
             return await group.reduce(into: [String]()) { if let failure = $1 { $0.append(failure) } }
         }
         #expect(outcomes.isEmpty, "\(outcomes)")
-        #expect(try Store(path: path).appliedMigrations().count == 4)
+        #expect(try Store(path: path).appliedMigrations().count == 5)
     }
 }

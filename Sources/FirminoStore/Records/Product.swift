@@ -10,12 +10,16 @@ public struct ProductFields: Hashable, Sendable {
     public var unit: String
     public var vatRate: VATRate
     public var grossPrice: Money
-    /// The linked BaseLinker inventory product; at most one store product per link.
+    /// The linked BaseLinker inventory product; with ``baselinkerVariantId``, one of its
+    /// variants. At most one store product per link.
     public var baselinkerProductId: Int64?
+    /// The linked variant of ``baselinkerProductId``; nil for a plain product.
+    public var baselinkerVariantId: Int64?
 
     public init(
         name: String, sku: String? = nil, ean: String? = nil, unit: String = "szt",
-        vatRate: VATRate = .standard, grossPrice: Money = .zero, baselinkerProductId: Int64? = nil
+        vatRate: VATRate = .standard, grossPrice: Money = .zero, baselinkerProductId: Int64? = nil,
+        baselinkerVariantId: Int64? = nil
     ) {
         self.name = name
         self.sku = sku
@@ -24,6 +28,7 @@ public struct ProductFields: Hashable, Sendable {
         self.vatRate = vatRate
         self.grossPrice = grossPrice
         self.baselinkerProductId = baselinkerProductId
+        self.baselinkerVariantId = baselinkerVariantId
     }
 }
 
@@ -51,6 +56,11 @@ public struct Product: Identifiable, Hashable, Sendable, Codable {
     public private(set) var vatRate: VATRate
     public private(set) var grossPrice: Money
     public private(set) var baselinkerProductId: Int64?
+    /// The `baselinker_variant_id` column: 0 for a plain product (so that the pair is unique).
+    private var variantColumn: Int64
+    /// What the products sync last pulled of the linked BaseLinker product (a digest of its
+    /// listed fields), to tell when it changed; set apart from the fields, with no revision.
+    public internal(set) var baselinkerFingerprint: String?
     /// ``Normalize/name(_:)`` of the name: what look-ups by name compare.
     public private(set) var normalizedName: String
     /// ``Normalize/sku(_:)`` of the SKU: what look-ups by SKU compare.
@@ -64,14 +74,21 @@ public struct Product: Identifiable, Hashable, Sendable, Codable {
         return rowID
     }
 
+    /// The linked BaseLinker variant; nil for a plain product.
+    public var baselinkerVariantId: Int64? { variantColumn == 0 ? nil : variantColumn }
+
     /// The fields a caller sets, as one value.
     public var fields: ProductFields {
         get {
             ProductFields(
                 name: name, sku: sku, ean: ean, unit: unit, vatRate: vatRate, grossPrice: grossPrice,
-                baselinkerProductId: baselinkerProductId)
+                baselinkerProductId: baselinkerProductId, baselinkerVariantId: baselinkerVariantId)
         }
-        set { self = Product(newValue, id: rowID, revision: revision, updatedAt: updatedAt) }
+        set {
+            let fingerprint = baselinkerFingerprint
+            self = Product(newValue, id: rowID, revision: revision, updatedAt: updatedAt)
+            baselinkerFingerprint = fingerprint
+        }
     }
 
     /// A card to insert (`id` nil: the next free one).
@@ -84,6 +101,7 @@ public struct Product: Identifiable, Hashable, Sendable, Codable {
         vatRate = fields.vatRate
         grossPrice = fields.grossPrice
         baselinkerProductId = fields.baselinkerProductId
+        variantColumn = fields.baselinkerVariantId ?? 0
         normalizedName = Normalize.name(fields.name)
         normalizedSKU = fields.sku.map(Normalize.sku)
         self.revision = revision
@@ -94,6 +112,7 @@ public struct Product: Identifiable, Hashable, Sendable, Codable {
         case rowID = "id", name, sku, ean, unit, revision
         case normalizedName = "name_normalized", normalizedSKU = "sku_normalized", vatRate = "vat_rate"
         case grossPrice = "price_gross", baselinkerProductId = "baselinker_product_id", updatedAt = "updated_at"
+        case variantColumn = "baselinker_variant_id", baselinkerFingerprint = "baselinker_fingerprint"
     }
 }
 
@@ -113,6 +132,7 @@ extension Product: FetchableRecord, MutablePersistableRecord {
         static let vatRate = Column(CodingKeys.vatRate)
         static let grossPrice = Column(CodingKeys.grossPrice)
         static let baselinkerProductId = Column(CodingKeys.baselinkerProductId)
+        static let baselinkerVariantId = Column(CodingKeys.variantColumn)
         static let revision = Column(CodingKeys.revision)
         static let updatedAt = Column(CodingKeys.updatedAt)
     }
@@ -129,7 +149,11 @@ extension ProductFields {
         fields.sku = sku.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         fields.ean = ean.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         fields.unit = unit.trimmingSpaces.isEmpty ? "szt" : unit.trimmingSpaces
+        if fields.baselinkerVariantId == 0 { fields.baselinkerVariantId = nil }
         guard !fields.name.isEmpty else { throw StoreError.invalid("a product needs a name") }
+        guard fields.baselinkerVariantId == nil || fields.baselinkerProductId != nil else {
+            throw StoreError.invalid("product '\(fields.name)': a BaseLinker variant is linked with its product")
+        }
         return fields
     }
 }

@@ -12,6 +12,10 @@ public struct StockMovementReason: RawRepresentable, Hashable, Sendable, Codable
     public static let adjustment = StockMovementReason(rawValue: "adjustment")
     /// A change made by hand or by a migration script.
     public static let manual = StockMovementReason(rawValue: "manual")
+    /// A level set to BaseLinker's, when BaseLinker is the products' source.
+    public static let baselinkerStock = StockMovementReason(rawValue: "baselinker_stock")
+    /// The first level of a card made from a BaseLinker product: BaseLinker's stock then.
+    public static let opening = StockMovementReason(rawValue: "opening")
 }
 
 /// One entry of the stock ledger: a row of `stock_movements`. Movements are never changed or
