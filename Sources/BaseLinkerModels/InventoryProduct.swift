@@ -1,6 +1,8 @@
 /// A product from `getInventoryProductsList` (one page holds up to 1000).
 public struct InventoryProductListItem: Sendable, Hashable {
     public var id: Int
+    /// For a variant (listed with `include_variants`), its product; nil for a product.
+    public var parentID: Int?
     public var sku: String
     public var ean: String
     public var asin: String
@@ -17,6 +19,7 @@ public struct InventoryProductListItem: Sendable, Hashable {
             throw FieldReader.error("products[\"\(key)\"]: no product id")
         }
         self.id = id
+        parentID = try fields.int("parent_id").flatMap { $0 > 0 ? $0 : nil }
         sku = try fields.string("sku")
         ean = try fields.string("ean")
         asin = try fields.string("asin")

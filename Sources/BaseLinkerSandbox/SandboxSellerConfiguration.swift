@@ -18,14 +18,19 @@ public struct SandboxSellerConfiguration: Sendable {
         status_after = "Dokument wystawiony"
         status_failed = "Problem z zamówieniem"
         """
-    /// `[modules]`: orders alone unless changed.
+    /// `[modules]`: all three; products pulled from BaseLinker, the source of this seller's
+    /// catalogue (`[products]` in ``extra`` by default).
     public var modules = """
         orders = true
-        products = false
-        warehouses = false
+        products = true
+        warehouses = true
         """
     /// Text appended at the end (more tables, such as `[rules]`).
     public var extra = ""
+    /// `[products]`.
+    public var products = """
+        mode = "baselinker"
+        """
 
     public init(url: URL) {
         self.url = url
@@ -56,6 +61,9 @@ public struct SandboxSellerConfiguration: Sendable {
         [orders]
         from = "2026-11-01"
         \(orders)
+
+        [products]
+        \(products)
 
         [warehouses]
         map = { bl_1 = 1, bl_2 = 2, bl_3 = 3 }

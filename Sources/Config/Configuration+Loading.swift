@@ -64,6 +64,7 @@ extension Configuration {
         configuration.numbering = try reader.table("numbering", readNumbering)
         try reader.rejectUnknownKeys()
         try configuration.checkNumbering()
+        try configuration.checkModules()
         return configuration
     }
 
@@ -114,7 +115,7 @@ extension Configuration {
     private static func readModules(_ table: TableReader) throws -> Modules {
         var section = Modules()
         section.orders = try table.bool("orders", default: true)
-        section.products = try table.bool("products", default: true)
+        section.products = try table.bool("products", default: false)
         section.warehouses = try table.bool("warehouses", default: true)
         return section
     }
@@ -137,8 +138,9 @@ extension Configuration {
 
     private static func readProducts(_ table: TableReader) throws -> Products {
         var section = Products()
-        let mode = try table.choice("mode", default: "firmino", from: ProductsMode.allCases.map(\.rawValue))
-        section.mode = ProductsMode(rawValue: mode)!
+        if table.has("mode") {
+            section.mode = ProductsMode(rawValue: try table.choice("mode", default: "", from: ProductsMode.allCases.map(\.rawValue)))
+        }
         section.updateNames = try table.bool("update_names", default: true)
         section.priceGroup = try table.int("price_group", default: 0)
         return section
@@ -166,7 +168,7 @@ extension Configuration {
         }
         section.countries = Dictionary(countries, uniquingKeysWith: { first, _ in first })
         section.importNew = try table.bool("import_new", default: true)
-        section.pushStock = try table.bool("push_stock", default: true)
+        section.pushStock = try table.bool("push_stock", default: false)
         return section
     }
 
@@ -220,6 +222,21 @@ extension Configuration {
             formats[type] = try table.string(type.rawValue, default: formats[type])
         }
         return formats
+    }
+
+    /// The products module needs a mode — either automatic one overwrites one side, so there is
+    /// no default — and stock is pushed only when the store is the products' source.
+    private func checkModules() throws(ConfigurationError) {
+        if modules.products, products.mode == nil {
+            throw error(
+                key: "products.mode",
+                "the products module is on: choose mode = \"baselinker\" (BaseLinker is the source), \"firmino\" (the store is the source) or \"manual\" (firmlink products pull|push by hand)")
+        }
+        if warehouses.pushStock, products.mode != .firmino {
+            throw error(
+                key: "warehouses.push_stock",
+                "push_stock sends the store's stock to BaseLinker, which only the products' source may do: it needs [products] mode = \"firmino\" (the mode is \(products.mode.map { "\"\($0.rawValue)\"" } ?? "not set"))")
+        }
     }
 
     /// Whether the formats can number documents (placeholders, a month and a year, no two

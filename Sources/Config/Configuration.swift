@@ -59,9 +59,11 @@ public struct Configuration: Sendable {
         public init() {}
     }
 
+    /// Which modules a sync runs: orders and warehouses by default, products only when the
+    /// seller chooses a products mode (either automatic one overwrites one side).
     public struct Modules: Sendable {
         public var orders = true
-        public var products = true
+        public var products = false
         public var warehouses = true
         public init() {}
     }
@@ -113,7 +115,8 @@ public struct Configuration: Sendable {
     }
 
     public struct Products: Sendable {
-        public var mode = ProductsMode.firmino
+        /// Required when the products module is on; nil when not written.
+        public var mode: ProductsMode?
         public var updateNames = true
         public var priceGroup = 0
         public init() {}
@@ -126,7 +129,8 @@ public struct Configuration: Sendable {
         /// the seller's country when not given.
         public var countries: [String: String] = [:]
         public var importNew = true
-        public var pushStock = true
+        /// Push store stock levels to BaseLinker; only with products mode `firmino`.
+        public var pushStock = false
         public init() {}
     }
 

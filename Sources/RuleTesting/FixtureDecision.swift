@@ -33,6 +33,20 @@ func decide(
     return processor.report(order, store: store)
 }
 
+/// What `match_baselinker_product` answers for an inventory product (its fields as a rule case
+/// writes them) on a store made from a fixture: a store product id, nil (a new card), or how
+/// the hook failed.
+func matchBaseLinkerProduct(
+    _ json: JSONValue, fixture: StoreFixture, rules: RuleSet, storePath: String
+) throws -> Result<Int64?, OrderFailure> {
+    let store = try Store(path: storePath)
+    defer { try? store.close() }
+    try store.write { tx in try fixture.apply(to: tx) }
+    return try store.read { reader in
+        Result { () throws(OrderFailure) in try rules.matchBaseLinkerProduct(json, reading: reader) }
+    }
+}
+
 extension OrderSettings {
     /// The settings of `rules test` and `rules explain`, which run without BaseLinker: a status
     /// named rather than numbered is looked up in `known` — the account's statuses a sync kept

@@ -16,8 +16,15 @@ struct RuleCase {
     var rules: String?
     var orders: Configuration.Orders
     var store: StoreFixture
-    var order: JSONValue
+    /// What the case decides: an order (a `getOrders` order object), or a BaseLinker
+    /// inventory product as `match_baselinker_product` receives it.
+    var subject: Subject
     var expect: Expectations
+
+    enum Subject {
+        case order(JSONValue)
+        case baselinkerProduct(JSONValue)
+    }
 
     struct Expectations {
         var accepted: Bool?
@@ -31,6 +38,8 @@ struct RuleCase {
         var documentLines: Int?
         /// Part of the failure message expected when a hook must fail.
         var error: String?
+        /// For a BaseLinker product: the store product it is, or `new`.
+        var product: Link?
     }
 
     /// `product:` / `contractor:` as written: an id, `new`, `none`, or `same as line N`.
@@ -94,7 +103,7 @@ extension RuleCase {
     /// `base` is the `[orders]` configuration that the case's `config` overrides.
     init(_ node: Node, file: String, base: Configuration.Orders = Configuration.Orders()) throws {
         let fields = try YAMLFields(node, file: file, path: "")
-        try fields.rejectUnknown(["name", "rules", "config", "store", "order", "expect"])
+        try fields.rejectUnknown(["name", "rules", "config", "store", "order", "baselinker_product", "expect"])
         self.file = file
         line = fields.line
         guard let name = try fields.string("name"), !name.isEmpty else { throw fields.error(nil, "a case needs a name") }
@@ -103,10 +112,20 @@ extension RuleCase {
         orders = try fields["config"].map { try Self.orders(YAMLFields($0, file: file, path: "config"), base: base) }
             ?? base
         store = try fields["store"].map { try StoreFixture(YAMLFields($0, file: file, path: "store")) } ?? StoreFixture()
-        guard let order = fields["order"], case .mapping = order else {
-            throw fields.error("order", "a case needs the order, a getOrders order object")
+        switch (fields["order"], fields["baselinker_product"]) {
+        case (let order?, nil):
+            guard case .mapping = order else { throw fields.error("order", "must be a getOrders order object") }
+            subject = .order(YAMLFields.json(order))
+        case (nil, let product?):
+            guard case .mapping = product else {
+                throw fields.error("baselinker_product", "must be an inventory product: id, variant_id, sku, ean, name, tax_rate, price_gross")
+            }
+            subject = .baselinkerProduct(YAMLFields.json(product))
+        case (_?, _?):
+            throw fields.error("baselinker_product", "a case decides an order or a BaseLinker product, not both")
+        case (nil, nil):
+            throw fields.error("order", "a case needs the order (a getOrders order object) or a baselinker_product")
         }
-        self.order = YAMLFields.json(order)
         guard let expect = fields["expect"] else { throw fields.error("expect", "a case needs what to expect") }
         self.expect = try Self.expectations(YAMLFields(expect, file: file, path: "expect"))
     }
@@ -152,7 +171,7 @@ extension RuleCase {
     private static func expectations(_ fields: YAMLFields) throws -> Expectations {
         try fields.rejectUnknown([
             "accepted", "reason", "held", "document_type", "contractor", "new_contractor", "lines",
-            "total_gross", "document_lines", "error",
+            "total_gross", "document_lines", "error", "product",
         ])
         var expect = Expectations()
         expect.accepted = try fields.bool("accepted")
@@ -182,6 +201,7 @@ extension RuleCase {
         expect.totalGross = try fields.string("total_gross")
         expect.documentLines = try fields.int("document_lines")
         expect.error = try fields.string("error")
+        expect.product = try link(fields, "product")
         return expect
     }
 

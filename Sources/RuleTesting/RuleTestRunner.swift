@@ -85,20 +85,40 @@ public struct RuleTestRunner {
 
     /// What differs from the case's expectations (empty: the case passes).
     func check(_ ruleCase: RuleCase, storePath: String) -> [String] {
-        let report: OrderReport
         do {
-            report = try decide(ruleCase, storePath: storePath)
+            switch ruleCase.subject {
+            case .order(let order):
+                let report = try decide(ruleCase, order: order, storePath: storePath)
+                return RuleCaseComparison(expect: ruleCase.expect, report: report).differences
+            case .baselinkerProduct(let product):
+                return try checkProduct(ruleCase, product: product, storePath: storePath)
+            }
         } catch {
             return ["\(error)"]
         }
-        return RuleCaseComparison(expect: ruleCase.expect, report: report).differences
     }
 
-    private func decide(_ ruleCase: RuleCase, storePath: String) throws -> OrderReport {
+    /// A BaseLinker product case: `match_baselinker_product`'s answer against `expect.product`.
+    private func checkProduct(_ ruleCase: RuleCase, product: JSONValue, storePath: String) throws -> [String] {
+        let rules = try RuleSet(user: try rulesSource(for: ruleCase), limits: limits)
+        let answer: Result<Int64?, OrderFailure> = try matchBaseLinkerProduct(
+            product, fixture: ruleCase.store, rules: rules, storePath: storePath)
+        let got: String
+        switch answer {
+        case .success(let id): got = id.map(String.init) ?? "new"
+        case .failure(let failure):
+            guard let error = ruleCase.expect.error else { return ["the product failed: \(failure)"] }
+            return failure.description.contains(error) ? [] : ["error: expected a failure containing \"\(error)\", got \"\(failure)\""]
+        }
+        guard let expected = ruleCase.expect.product else { return ["expect: a baselinker_product case expects product: an id or new"] }
+        return got == expected.description ? [] : ["product: expected \(expected), got \(got)"]
+    }
+
+    private func decide(_ ruleCase: RuleCase, order: JSONValue, storePath: String) throws -> OrderReport {
         let source = try rulesSource(for: ruleCase)
         let settings = try OrderSettings.offline(ruleCase.orders, timeZone: timeZone, file: configurationFile ?? ruleCase.file)
         return try decideOnFixture(
-            ruleCase.order, fixture: ruleCase.store, rules: RuleSet(user: source, limits: limits), settings: settings,
+            order, fixture: ruleCase.store, rules: RuleSet(user: source, limits: limits), settings: settings,
             storePath: storePath)
     }
 

@@ -30,7 +30,9 @@ struct StoreFixture {
                 isDefault: try row.bool("default") ?? false)
         }
         products = try fields.mappings("products").map { row in
-            try row.rejectUnknown(["id", "name", "sku", "ean", "unit", "vat_rate", "price_gross", "baselinker_id"])
+            try row.rejectUnknown([
+                "id", "name", "sku", "ean", "unit", "vat_rate", "price_gross", "baselinker_id", "baselinker_variant_id",
+            ])
             var product = ProductFields(name: try row.string("name") ?? "", sku: try row.string("sku"), ean: try row.string("ean"))
             if let unit = try row.string("unit") { product.unit = unit }
             if let rate = try row.string("vat_rate") {
@@ -44,6 +46,7 @@ struct StoreFixture {
                 product.grossPrice = parsed
             }
             product.baselinkerProductId = try row.int("baselinker_id").map(Int64.init)
+            product.baselinkerVariantId = try row.int("baselinker_variant_id").map(Int64.init)
             return (try row.int("id").map(Int64.init), product)
         }
         contractors = try fields.mappings("contractors").map { row in

@@ -108,17 +108,91 @@ public final class SyncSession {
         }
     }
 
-    /// Syncs orders and records the run, with its summary, in the store (a dry run records
-    /// nothing). Throws for what stops the whole run; an order's failure is in the summary.
-    public func syncOrders() async throws -> SyncSummary {
+    /// The modules of a sync, in the order they run.
+    public enum Module: String, CaseIterable, Sendable {
+        case warehouses, products, orders
+    }
+
+    /// Runs the enabled modules — or only `module` — in order: warehouses, products, orders, then
+    /// the stock push, under one rate limiter, with one summary; records the run in the store
+    /// (a dry run records nothing). Throws for what stops the whole run; an order's or a
+    /// product's failure is in the summary.
+    public func sync(only module: Module? = nil) async throws -> SyncSummary {
+        let modules = Set(Module.allCases.filter { module == nil ? isEnabled($0) : $0 == module })
+        let mode = configuration.products.mode
+        // Everything that can be checked is, before BaseLinker is asked anything.
+        if modules.contains(.orders) { try OrderSync.check(configuration) }
+        if modules.contains(.products), mode == nil {
+            throw configuration.error(key: "products.mode", "choose the products mode to sync products: baselinker, firmino or manual")
+        }
+        let rules = try RuleSet(user: self.rules, limits: configuration.rules.limits)
         try await continueRequestWindow()
+        let requestsBefore = client.requestCounts.total
         let runId = options.dryRun ? nil : try store.write { try $0.startRun() }
-        let summary = try await OrderSync(session: self).run()
+        var summary = SyncSummary()
+        summary.dryRun = options.dryRun
+
+        let warehouses = try await WarehouseSync.prepare(self, enabled: modules.contains(.warehouses))
+        let linked = try store.read { try $0.cursor(ProductPull.firminoLinkedKey) }
+        let linking = mode == .firmino && linked == nil
+        let pull: ProductPull? = switch mode {
+        case .baselinker? where modules.contains(.products): try await ProductPull.prepare(self, style: .source, rules: rules)
+        case .firmino? where modules.contains(.products) && linking: try await ProductPull.prepare(self, style: .link, rules: rules)
+        default: nil
+        }
+        let orders = modules.contains(.orders) ? try await OrderSync.prepare(self, rules: rules) : nil
+
+        if options.dryRun {
+            struct RollBack: Error {}
+            do {
+                try store.write { tx in
+                    summary.count(try warehouses.apply(in: tx))
+                    if let pull { summary.products.plan += try pull.apply(in: tx, into: &summary) }
+                    orders?.dryRun(in: tx, into: &summary)
+                    throw RollBack()
+                }
+            } catch is RollBack {}
+            if mode == .firmino, modules.contains(.products), !linking {
+                summary.products.plan += try await ProductPush.prepare(self).plan()
+            }
+        } else {
+            summary.count(try store.write { tx in try warehouses.apply(in: tx) })
+            if let pull {
+                _ = try store.write { tx in try pull.apply(in: tx, into: &summary) }
+                if pull.style == .link {
+                    // The cards just linked or made are as BaseLinker has them: nothing to push back.
+                    try store.write { tx in
+                        try tx.setCursor(ProductPull.firminoLinkedKey, to: "1")
+                        try tx.setCursor(ProductPush.cursorKey, to: String(try tx.productRevision()))
+                    }
+                }
+            }
+            if mode == .firmino, modules.contains(.products) {
+                _ = try await ProductPush.prepare(self, catalog: pull?.catalog).run(into: &summary)
+            }
+            if let orders { try await orders.run(into: &summary) }
+            // The stock push belongs to the warehouses module, and runs after the orders.
+            if mode == .firmino, configuration.warehouses.pushStock, modules.contains(.warehouses) {
+                let catalog: BaseLinkerCatalog
+                if let opened = pull?.catalog { catalog = opened } else { catalog = try await BaseLinkerCatalog.open(self) }
+                try await StockPush(session: self, catalog: catalog).run(into: &summary)
+            }
+        }
+        summary.requests = client.requestCounts.total - requestsBefore
         if let runId {
             let encoded = try summary.json()
             try store.write { try $0.finishRun(id: runId, summary: encoded) }
         }
         return summary
+    }
+
+    /// Whether `[modules]` turns `module` on.
+    func isEnabled(_ module: Module) -> Bool {
+        switch module {
+        case .warehouses: configuration.modules.warehouses
+        case .products: configuration.modules.products
+        case .orders: configuration.modules.orders
+        }
     }
 
     /// Releases the lock, the store and the client, and removes a dry run's scratch store.

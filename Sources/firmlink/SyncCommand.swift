@@ -7,11 +7,11 @@ extension Firmlink {
     /// `firmlink sync [orders] [--dry-run] [--json]`.
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pull orders from BaseLinker, issue their documents and send the printouts back.",
+            abstract: "Sync the modules [modules] enables: warehouses, products, orders (documents and printouts), stock.",
             discussion: "Exit status: 0 done; 1 done, but some orders failed or were held, or something could not be sent; 2 configuration, usage or connection error.")
 
         enum Module: String, ExpressibleByArgument, CaseIterable {
-            case orders
+            case warehouses, products, orders
         }
 
         @OptionGroup var configOptions: ConfigOptions
@@ -25,15 +25,15 @@ extension Firmlink {
 
         func run() async throws {
             let configuration = try configOptions.load()
-            guard module == .orders || configuration.modules.orders else {
+            let only = module.flatMap { SyncSession.Module(rawValue: $0.rawValue) }
+            guard only != nil || configuration.modules.orders || configuration.modules.products || configuration.modules.warehouses else {
                 throw CommandFailure(
-                    "\(configuration.file): the orders module is off ([modules] orders = false); nothing to sync",
-                    status: .usage)
+                    "\(configuration.file): every module is off in [modules]; nothing to sync", status: .usage)
             }
             let summary: SyncSummary
             do {
                 summary = try await SyncSession.with(configuration, options: .init(dryRun: dryRun)) { session in
-                    try await session.syncOrders()
+                    try await session.sync(only: only)
                 }
             } catch {
                 throw CommandFailure("\(error)", status: .usage)

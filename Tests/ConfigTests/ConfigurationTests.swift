@@ -16,7 +16,9 @@ struct ConfigurationTests {
         #expect(configuration.orders.autoDocumentType)
         #expect(configuration.orders.statuses == .unset)
         #expect(configuration.orders.statusAfter == nil)
-        #expect(configuration.products.mode == .firmino)
+        #expect(configuration.products.mode == nil)
+        #expect(configuration.modules.orders && configuration.modules.warehouses && !configuration.modules.products)
+        #expect(configuration.warehouses.pushStock == false)
         #expect(configuration.rules.script == nil)
         #expect(configuration.rules.instructions == 1_000_000)
         #expect(configuration.numbering.invoiceWDT == "WDT/{n}/{MM}/{YYYY}")
@@ -174,6 +176,22 @@ struct ConfigurationTests {
         #expect(error.description == "shop/firmlink.toml:4: orders.statuses: BaseLinker has no order status named \"Nowe\"")
         #expect(configuration.error(key: "seller.name", "x").line == nil)
         #expect(Configuration(file: "made.toml").error(key: "numbering.invoice", "x").description == "made.toml: numbering.invoice: x")
+    }
+
+    @Test("the products module needs a mode, and push_stock needs the store to be the products' source")
+    func modulesChecked() throws {
+        let noMode = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[modules]\nproducts = true\n", file: "f.toml")
+        }
+        #expect(noMode.key == "products.mode" && noMode.message.contains("\"baselinker\""), "\(noMode)")
+        let pushing = try #require(throws: ConfigurationError.self) {
+            try Configuration.parse("[modules]\nproducts = true\n[products]\nmode = \"baselinker\"\n[warehouses]\npush_stock = true\n", file: "f.toml")
+        }
+        #expect(pushing.key == "warehouses.push_stock" && pushing.line == 6)
+        #expect(pushing.message.contains("needs [products] mode = \"firmino\""), "\(pushing)")
+        let fine = try Configuration.parse(
+            "[modules]\nproducts = true\n[products]\nmode = \"firmino\"\n[warehouses]\npush_stock = true\n", file: "f.toml")
+        #expect(fine.products.mode == .firmino && fine.warehouses.pushStock)
     }
 
     @Test("statuses: a list, \"all\" on purpose, or unset when missing or empty")

@@ -32,6 +32,7 @@ final class SyncHarness: Sendable {
     func configuration(orders: String? = nil, rules: String? = nil) throws -> Configuration {
         var seller = SandboxSellerConfiguration(url: url)
         seller.storePath = storePath
+        seller.modules = "orders = true\nwarehouses = true\nproducts = false"
         if let orders { seller.orders = orders }
         if let rules {
             let path = folder.appendingPathComponent("rules.lua")
@@ -55,7 +56,7 @@ final class SyncHarness: Sendable {
             client.retry = RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))
         }
         return try await SyncSession.with(configuration, options: options, logger: logger) { session in
-            try await session.syncOrders()
+            try await session.sync()
         }
     }
 

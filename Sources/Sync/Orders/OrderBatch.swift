@@ -35,35 +35,23 @@ struct OrderBatch {
         }
     }
 
-    /// Decides and writes every order inside one transaction, then rolls it all back.
-    /// `setup` puts the warehouses in step first, inside the same transaction.
-    func dryRun(
-        _ orders: [Order], setup: (StoreTransaction) throws -> WarehouseSetup.Result, store: Store,
-        into summary: inout SyncSummary
-    ) throws {
-        struct RollBack: Error {}
-        var counted = summary
-        do {
-            try store.write { tx in
-                counted.count(try setup(tx))
-                for order in orders {
-                    let report = decide(order) { decided in
-                        var decisions = OrderDecisions()
-                        let outcome: OrderOutcome
-                        do {
-                            outcome = try tx.inSavepoint { try processor.process(decided, in: tx, decisions: &decisions) }
-                        } catch {
-                            outcome = .failed(.of(error, orderId: order.id))
-                        }
-                        return OrderReport(orderId: order.id, outcome: outcome, decisions: decisions)
-                    }
-                    counted.count(report)
-                    counted.plan.append(SyncSummary.PlannedOrder(report))
+    /// Decides and writes every order inside `tx`, each in a savepoint; the caller rolls the
+    /// transaction back (a dry run).
+    func dryRun(_ orders: [Order], in tx: StoreTransaction, into summary: inout SyncSummary) {
+        for order in orders {
+            let report = decide(order) { decided in
+                var decisions = OrderDecisions()
+                let outcome: OrderOutcome
+                do {
+                    outcome = try tx.inSavepoint { try processor.process(decided, in: tx, decisions: &decisions) }
+                } catch {
+                    outcome = .failed(.of(error, orderId: order.id))
                 }
-                throw RollBack()
+                return OrderReport(orderId: order.id, outcome: outcome, decisions: decisions)
             }
-        } catch is RollBack {}
-        summary = counted
+            summary.count(report)
+            summary.plan.append(SyncSummary.PlannedOrder(report))
+        }
     }
 
     /// The order made exact for the hooks and decided by `body`; an order whose data cannot

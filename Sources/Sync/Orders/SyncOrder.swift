@@ -139,8 +139,15 @@ extension SyncOrder.Line {
             name: name, sku: Normalize.printable(product.sku).trimmingSpaces, ean: Normalize.printable(product.ean).trimmingSpaces,
             quantity: product.quantity, unitGross: unitGross, vatRate: vatRate,
             baselinkerWarehouse: product.warehouseID.flatMap { $0 > 0 ? "bl_\($0)" : nil },
-            baselinkerProductId: product.productID.isEmpty ? nil : product.productID,
-            baselinkerVariantId: product.variantID.isEmpty || product.variantID == "0" ? nil : product.variantID)
+            // A product id names a BaseLinker inventory product only for lines from the inventory
+            // (`storage` "db"); a shop's or a wholesaler's own ids mean nothing to the store.
+            baselinkerProductId: product.productID.isEmpty || !Self.fromInventory(product) ? nil : product.productID,
+            baselinkerVariantId: product.variantID.isEmpty || product.variantID == "0" || !Self.fromInventory(product)
+                ? nil : product.variantID)
+    }
+
+    private static func fromInventory(_ product: OrderProduct) -> Bool {
+        product.storage.isEmpty || product.storage == "db"
     }
 
     /// `7.777` is no rate but a typo: more than two decimals are refused, not rounded.

@@ -32,15 +32,21 @@ final class HookContext {
     private let util: LuaReference
     private let log: LuaReference
 
-    init(runtime: LuaRuntime, settings: OrderSettings) throws {
+    /// `config` is `ctx.config`: the orders settings for the order hooks, the products settings
+    /// for `match_baselinker_product`.
+    init(runtime: LuaRuntime, config value: LuaValue) throws {
         let state = state
-        config = try runtime.retain(settings.luaValue)
+        config = try runtime.retain(value)
         util = try runtime.retain(.table(Self.utilities(runtime)))
         store = try runtime.retain(.table(Self.lookUps(runtime, state)))
         log = runtime.function(named: "ctx.log") { arguments in
             Self.log(arguments, into: state)
             return []
         }
+    }
+
+    convenience init(runtime: LuaRuntime, settings: OrderSettings) throws {
+        try self.init(runtime: runtime, config: settings.luaValue)
     }
 
     /// The store the look-ups read; set around each order's decisions.
@@ -124,7 +130,10 @@ final class HookContext {
             try store.productByEAN(Self.text(arguments, "product_by_ean")).map(Self.table) ?? .nil
         }
         table["product_for_baselinker"] = define("product_for_baselinker") { store, arguments in
-            try store.productForBaseLinker(productId: Self.id(arguments, "product_for_baselinker", "a BaseLinker product id"))
+            let product = try Self.id(arguments, "product_for_baselinker", "a BaseLinker product id")
+            let variant = arguments.argument(1).isNil
+                ? nil : try Self.id(arguments, "product_for_baselinker", "a BaseLinker variant id", position: 1)
+            return try store.productForBaseLinker(productId: product, variantId: variant == 0 ? nil : variant)
                 .map(Self.table) ?? .nil
         }
         table["contractor"] = define("contractor") { store, arguments in
@@ -187,6 +196,7 @@ final class HookContext {
         table["vat_rate"] = OrderTable.vatRate(product.vatRate)
         table["price_gross"] = OrderTable.amount(product.grossPrice)
         table["baselinker_id"] = product.baselinkerProductId.map { .integer($0) } ?? .nil
+        table["baselinker_variant_id"] = product.baselinkerVariantId.map { .integer($0) } ?? .nil
         return .table(table)
     }
 

@@ -103,6 +103,17 @@ extension RuleSet {
         return fields
     }
 
+    /// The store product a BaseLinker product (or variant) is, or nil: a new product card.
+    func matchBaseLinkerProduct(_ product: LuaValue, _ ctx: LuaValue) throws(OrderFailure) -> Int64? {
+        let results = try call(.matchBaseLinkerProduct, [product, ctx])
+        let first = results.argument(0)
+        if first.isNil || first == .boolean(false) { return nil }
+        guard let id = Self.id(first) else {
+            throw shape(.matchBaseLinkerProduct, results, "a store product id, or nil (a new product card)")
+        }
+        return id
+    }
+
     // MARK: Reading results
 
     private func match(_ hook: Hook, _ results: [LuaValue], _ expected: String) throws(OrderFailure) -> MatchDecision {

@@ -107,8 +107,14 @@ function new_contractor(order, ctx)
   }
 end
 
--- The product whose normalised name is the line's (the lowest id when several); nil: create.
+-- The store product linked to the line's BaseLinker product (and variant), when there is one;
+-- else the product whose normalised name is the line's (the lowest id when several); nil: create.
 function match_product(line, order, ctx)
+  local id = tonumber(line.baselinker_product_id or "")
+  if id ~= nil and id > 0 then
+    local linked = ctx.store.product_for_baselinker(id, tonumber(line.baselinker_variant_id or "") or 0)
+    if linked ~= nil then return linked.id end
+  end
   local found = ctx.store.products_by_name(line.name or "")
   if #found > 0 then return found[1].id end
   return nil
@@ -128,7 +134,7 @@ end
 -- Products sync: the stored link, else equal SKU (trimmed, case-insensitive, both non-empty),
 -- else equal normalised name, else nil (a new product card).
 function match_baselinker_product(p, ctx)
-  local linked = ctx.store.product_for_baselinker(p.id)
+  local linked = ctx.store.product_for_baselinker(p.id, p.variant_id or 0)
   if linked ~= nil then return linked.id end
   local sku = (p.sku or ""):match("^%s*(.-)%s*$")
   if sku ~= "" then

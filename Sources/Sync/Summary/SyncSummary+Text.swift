@@ -5,6 +5,10 @@ extension SyncSummary {
     public var text: String {
         var lines: [String] = []
         lines.append(dryRun ? "Dry run: nothing was written or sent." : "Sync finished.")
+        if !products.plan.isEmpty {
+            lines.append("")
+            lines += products.planText
+        }
         if dryRun && !plan.isEmpty {
             lines.append("")
             lines += plan.map(\.text)
@@ -23,6 +27,11 @@ extension SyncSummary {
         }
         lines.append(row("Contractors linked / created", "\(contractors.linked) / \(contractors.created)"))
         lines.append(row("Products linked / created", "\(products.linked) / \(products.created)"))
+        if products.updated > 0 { lines.append(row("  updated from BaseLinker", products.updated)) }
+        if products.pushed > 0 { lines.append(row("  sent to BaseLinker", products.pushed)) }
+        if stock.pulled > 0 { lines.append(row("Stock levels set from BaseLinker", stock.pulled)) }
+        if stock.pushed > 0 { lines.append(row("Stock sent to BaseLinker (products)", stock.pushed)) }
+        if warehouses.imported > 0 { lines.append(row("Warehouses imported", warehouses.imported)) }
         if !dryRun {
             lines.append(row("Sent to BaseLinker", outbox.sent))
             if outbox.pending > 0 { lines.append(row("  still to send", outbox.pending)) }
@@ -33,6 +42,11 @@ extension SyncSummary {
             lines.append("Failed orders (nothing was written for them):")
             for problem in orders.failed { lines.append("  \(problem.orderId): \(problem.reason)") }
             lines.append("  (firmlink orders list says since when each fails; firmlink orders skip ID --reason TEXT sets one aside)")
+        }
+        if !products.failed.isEmpty {
+            lines.append("")
+            lines.append("BaseLinker products not taken (nothing was written for them):")
+            for problem in products.failed { lines.append("  \(problem.baselinker): \(problem.reason)") }
         }
         if !orders.alreadyInvoiced.isEmpty {
             lines.append("")
@@ -87,5 +101,27 @@ extension SyncSummary.PlannedOrder {
         case "held": return head + "held: " + (reason ?? "")
         default: return head + "would fail: " + (reason ?? "")
         }
+    }
+}
+
+extension SyncSummary.Products {
+    /// The products plan, product by product; unchanged ones counted in one line.
+    var planText: [String] {
+        var lines: [String] = []
+        var unchanged = 0
+        for change in plan {
+            guard change.action != "unchanged" || !change.stockChanges.isEmpty else {
+                unchanged += 1
+                continue
+            }
+            let card = change.productId.map { "product \($0)" } ?? "new product"
+            let link = change.baselinker.isEmpty ? "" : " (BaseLinker \(change.baselinker))"
+            lines.append("\(change.action) \(card)\(link): \(change.name)")
+            for detail in change.changes + change.stockChanges where !detail.isEmpty {
+                lines.append("    \(detail)")
+            }
+        }
+        if unchanged > 0 { lines.append("\(unchanged) product\(unchanged == 1 ? "" : "s") unchanged") }
+        return lines
     }
 }

@@ -82,12 +82,51 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public init() {}
     }
 
+    /// Store products: linked and created by the orders (their lines) and by the products
+    /// module, updated from BaseLinker, pulled (created or updated from BaseLinker) and pushed.
     public struct Products: Codable, Sendable, Equatable {
         public var linked = 0
         public var created = 0
+        public var updated = 0
         public var pushed = 0
         public var pulled = 0
+        /// BaseLinker products the products module could not take (a hook failed, say).
+        public var failed: [ProductProblem] = []
+        /// In a dry run (and `products pull|push`), what would happen to each product.
+        public var plan: [ProductChange] = []
         public init() {}
+    }
+
+    public struct ProductProblem: Codable, Sendable, Equatable {
+        /// `123` or `123/456` (product / variant).
+        public var baselinker: String
+        public var reason: String
+    }
+
+    /// What the products module does with one product: `created`, `updated`, `linked`,
+    /// `unchanged`, `pushed` or `failed`, and each change as `field: old → new`.
+    public struct ProductChange: Codable, Sendable, Equatable {
+        public var action: String
+        @Listings.ExplicitNull public var productId: Int64?
+        public var baselinker: String
+        public var name: String
+        public var changes: [String]
+        public var stockChanges: [String] = []
+
+        enum CodingKeys: String, CodingKey {
+            case action, productId = "product_id", baselinker, name, changes, stockChanges = "stock_changes"
+        }
+
+        /// Counts the change into the summary.
+        func count(into products: inout Products, stock: inout Stock) {
+            switch action {
+            case "created": products.created += 1; products.pulled += 1
+            case "updated": products.updated += 1; products.pulled += 1
+            case "linked": products.linked += 1
+            default: break
+            }
+            stock.pulled += stockChanges.count
+        }
     }
 
     public struct Warehouses: Codable, Sendable, Equatable {
@@ -106,7 +145,9 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var to: String
     }
 
+    /// Stock levels set from BaseLinker (`pulled`) and products whose levels were sent (`pushed`).
     public struct Stock: Codable, Sendable, Equatable {
+        public var pulled = 0
         public var pushed = 0
         public init() {}
     }
@@ -131,5 +172,15 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     /// be sent; else 0.
     public var exitStatus: Int32 {
         orders.failed.isEmpty && orders.held.isEmpty && outbox.failed.isEmpty && outbox.unreachable == nil ? 0 : 1
+    }
+}
+
+extension SyncSummary.Orders {
+    /// Adds what reading the orders found (before any was decided).
+    mutating func merge(_ found: SyncSummary.Orders) {
+        fetched += found.fetched
+        skipped += found.skipped
+        setAside += found.setAside
+        alreadyInvoiced += found.alreadyInvoiced
     }
 }

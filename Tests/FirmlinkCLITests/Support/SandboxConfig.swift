@@ -6,6 +6,7 @@ import Foundation
 func sandboxConfiguration(url: URL, store: String = "firmlink.sqlite", orders: String? = nil, extra: String = "") -> String {
     var seller = SandboxSellerConfiguration(url: url)
     seller.storePath = store
+    seller.modules = "orders = true\nwarehouses = true\nproducts = false"
     if let orders { seller.orders = orders }
     seller.extra = extra
     return seller.text

@@ -1,0 +1,144 @@
+import BaseLinker
+import BaseLinkerModels
+import Config
+import FirminoStore
+import Foundation
+
+/// Sends the store's product cards to BaseLinker, the store being the source (mode `firmino`,
+/// and `products push`): a card with no link is added (`addInventoryProduct`, with its levels
+/// in the mapped warehouses) and linked to what BaseLinker made; a linked card changed since
+/// the last push (its revision is past the kept one) is updated — its name only when
+/// `update_names` is on. A level below zero is sent as 0, with a warning.
+///
+/// Each card is one call: BaseLinker adds and updates products one at a time.
+struct ProductPush {
+    /// The last product revision pushed.
+    static let cursorKey = "products.pushed_revision"
+
+    let session: SyncSession
+    let catalog: BaseLinkerCatalog
+    /// The cards to add and to update, with what BaseLinker shows of the latter now.
+    let entries: [Entry]
+    /// The revision the push brings BaseLinker up to.
+    let revision: Int64
+
+    struct Entry {
+        var card: Product
+        /// The listed item when the card is linked; nil for a card to add.
+        var listed: CatalogItem?
+        var levels: [String: Int]
+    }
+
+    /// Finds the cards to push and reads what BaseLinker lists of them (to send only changes
+    /// and show them): `getInventories`, then one call per 1,000 listed.
+    static func prepare(_ session: SyncSession, catalog: BaseLinkerCatalog? = nil) async throws -> ProductPush {
+        let catalog = if let catalog { catalog } else { try await BaseLinkerCatalog.open(session) }
+        let (cards, revision, warehouses) = try session.store.read { reader in
+            let pushed = try reader.cursor(cursorKey).flatMap(Int64.init) ?? 0
+            let cards = try reader.products().filter { $0.baselinkerProductId == nil || $0.revision > pushed }
+            return (cards, try reader.productRevision(), try reader.warehouses().filter { $0.baselinkerWarehouse != nil })
+        }
+        guard !cards.isEmpty else { return ProductPush(session: session, catalog: catalog, entries: [], revision: revision) }
+        let listed = try await catalog.listing()
+        let byLink = Dictionary(listed.map { (Link($0.productId, $0.variantId), $0) }, uniquingKeysWith: { first, _ in first })
+        let entries = try session.store.read { reader in
+            try cards.map { card in
+                var levels: [String: Int] = [:]
+                for warehouse in warehouses {
+                    levels[warehouse.baselinkerWarehouse!] = try reader.stockLevel(productId: card.id, warehouseId: warehouse.id)
+                }
+                let listedItem = card.baselinkerProductId.flatMap { byLink[Link(Int($0), card.baselinkerVariantId.map(Int.init))] }
+                return Entry(card: card, listed: listedItem, levels: levels)
+            }
+        }
+        return ProductPush(session: session, catalog: catalog, entries: entries, revision: revision)
+    }
+
+    private struct Link: Hashable {
+        let product: Int
+        let variant: Int?
+        init(_ product: Int, _ variant: Int?) { (self.product, self.variant) = (product, variant) }
+    }
+
+    /// What the push would do: one change per card.
+    func plan() -> [SyncSummary.ProductChange] {
+        entries.map { entry in
+            let card = entry.card
+            let link = card.baselinkerProductId.map { id in card.baselinkerVariantId.map { "\(id)/\($0)" } ?? String(id) }
+            guard let listed = entry.listed else {
+                let action = card.baselinkerProductId == nil ? "created" : "updated"
+                return SyncSummary.ProductChange(
+                    action: action, productId: card.id, baselinker: link ?? "new", name: card.name,
+                    changes: ["name: \(card.name)", "stock: \(entry.levels.sorted { $0.key < $1.key }.map { "\($0.key) \(max(0, $0.value))" }.joined(separator: ", "))"])
+            }
+            var theirs = ProductFields(name: listed.name, sku: listed.sku.isEmpty ? nil : listed.sku, ean: listed.ean.isEmpty ? nil : listed.ean)
+            theirs.vatRate = card.vatRate
+            theirs.grossPrice = listed.priceGross ?? card.grossPrice
+            var ours = draftFields(card)
+            if !session.configuration.products.updateNames { ours.name = theirs.name }
+            let changes = theirs.differences(to: ours).filter { !$0.hasPrefix("baselinker:") }
+            return SyncSummary.ProductChange(
+                action: changes.isEmpty ? "unchanged" : "updated", productId: card.id, baselinker: link ?? "",
+                name: card.name, changes: changes)
+        }
+    }
+
+    private func draftFields(_ card: Product) -> ProductFields {
+        var fields = card.fields
+        fields.baselinkerProductId = nil
+        fields.baselinkerVariantId = nil
+        return fields
+    }
+
+    /// Sends the cards and keeps their links; returns the changes made, and the warnings
+    /// (levels below zero sent as 0, what BaseLinker did not take).
+    func run(into summary: inout SyncSummary) async throws -> [SyncSummary.ProductChange] {
+        var changes: [SyncSummary.ProductChange] = []
+        for (entry, planned) in zip(entries, plan()) where planned.action != "unchanged" {
+            let card = entry.card
+            var draft = InventoryProductDraft(
+                inventoryID: catalog.inventoryId, sku: card.sku ?? "", ean: card.ean ?? "",
+                taxRate: DecimalAmount(text: Self.baselinkerRate(card.vatRate)),
+                prices: [catalog.priceGroup: DecimalAmount(text: card.grossPrice.decimalString)!])
+            if let linked = card.baselinkerProductId {
+                draft.productID = Int(card.baselinkerVariantId ?? linked)
+                if session.configuration.products.updateNames { draft.name = card.name }
+            } else {
+                draft.name = card.name
+                for (key, level) in entry.levels {
+                    draft.stock[key] = max(0, level)
+                    if level < 0 {
+                        summary.warnings.append("product \(card.id) (\(card.name)) is at \(level) in \(key): sent to BaseLinker as 0")
+                    }
+                }
+            }
+            let added = try await session.client.addInventoryProduct(draft)
+            for (field, message) in added.warnings.sorted(by: { $0.key < $1.key }) {
+                summary.warnings.append("BaseLinker about product \(card.id) (\(card.name))\(field.isEmpty ? "" : ", \(field)"): \(message)")
+            }
+            if card.baselinkerProductId == nil {
+                _ = try session.store.write { try $0.linkProduct(id: card.id, baselinkerProductId: Int64(added.productID)) }
+            }
+            summary.products.pushed += 1
+            var change = planned
+            change.action = "pushed"
+            changes.append(change)
+        }
+        // Linking raised the revisions of the cards just added: they are as BaseLinker has them.
+        try session.store.write { tx in
+            try tx.setCursor(Self.cursorKey, to: String(max(revision, try tx.productRevision())))
+        }
+        return changes
+    }
+
+    /// BaseLinker's `tax_rate` for a rate: the percentage, or −1, −0.02, −0.03 for `zw`, `np`, `oo`.
+    static func baselinkerRate(_ rate: VATRate) -> String {
+        switch rate {
+        case .percent(let hundredths): return Money(minorUnits: Int64(hundredths)).decimalString
+        case .exempt: return "-1"
+        case .notTaxable: return "-0.02"
+        case .reverseCharge: return "-0.03"
+        case .zeroWDT, .zeroExport: return "0"
+        }
+    }
+}
