@@ -25,6 +25,8 @@ public struct SandboxSellerConfiguration: Sendable {
         products = true
         warehouses = true
         """
+    /// More `[warehouses]` keys, such as `push_stock = true`.
+    public var warehouses = ""
     /// Text appended at the end (more tables, such as `[rules]`).
     public var extra = ""
     /// `[products]`.
@@ -68,6 +70,7 @@ public struct SandboxSellerConfiguration: Sendable {
         [warehouses]
         map = { bl_1 = 1, bl_2 = 2, bl_3 = 3 }
         countries = { bl_3 = "DE" }
+        \(warehouses)
         \(extra)
         """
     }

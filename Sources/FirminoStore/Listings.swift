@@ -129,6 +129,44 @@ public enum Listings {
         }
     }
 
+    /// `warehouses list --json`: both sides and the mapping. `baselinker` is null when
+    /// BaseLinker was not asked (`--offline`) or not reached (`baselinker_error` says why).
+    public struct Warehouses: Codable, Hashable, Sendable {
+        public var store: [Warehouse]
+        @ExplicitNull public var baselinker: [BaseLinkerWarehouse]?
+        @ExplicitNull public var baselinkerError: String?
+
+        enum CodingKeys: String, CodingKey {
+            case store, baselinker, baselinkerError = "baselinker_error"
+        }
+
+        public init(store: [Warehouse], baselinker: [BaseLinkerWarehouse]?, baselinkerError: String?) {
+            self.store = store
+            self.baselinker = baselinker
+            self.baselinkerError = baselinkerError
+        }
+    }
+
+    /// One of BaseLinker's warehouses: `bl_1`, `shop_5`…; `mapped_to` is the store warehouse
+    /// linked to it, or null.
+    public struct BaseLinkerWarehouse: Codable, Hashable, Sendable {
+        public var id: String
+        public var name: String
+        public var isDefault: Bool
+        @ExplicitNull public var mappedTo: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, isDefault = "default", mappedTo = "mapped_to"
+        }
+
+        public init(id: String, name: String, isDefault: Bool, mappedTo: Int64?) {
+            self.id = id
+            self.name = name
+            self.isDefault = isDefault
+            self.mappedTo = mappedTo
+        }
+    }
+
     /// `orders list --json`: one object per order set aside. Instants are ISO 8601 in UTC.
     public struct OrderIssue: Codable, Hashable, Sendable {
         public var orderId: Int64

@@ -131,6 +131,7 @@ public final class SyncSession {
         let runId = options.dryRun ? nil : try store.write { try $0.startRun() }
         var summary = SyncSummary()
         summary.dryRun = options.dryRun
+        summary.modules = Module.allCases.filter(modules.contains).map(\.rawValue)
 
         let warehouses = try await WarehouseSync.prepare(self, enabled: modules.contains(.warehouses))
         let linked = try store.read { try $0.cursor(ProductPull.firminoLinkedKey) }
@@ -160,15 +161,14 @@ public final class SyncSession {
             if let pull {
                 _ = try store.write { tx in try pull.apply(in: tx, into: &summary) }
                 if pull.style == .link {
-                    // The cards just linked or made are as BaseLinker has them: nothing to push back.
-                    try store.write { tx in
-                        try tx.setCursor(ProductPull.firminoLinkedKey, to: "1")
-                        try tx.setCursor(ProductPush.cursorKey, to: String(try tx.productRevision()))
-                    }
+                    try store.write { tx in try tx.setCursor(ProductPull.firminoLinkedKey, to: "1") }
                 }
             }
             if mode == .firmino, modules.contains(.products) {
-                _ = try await ProductPush.prepare(self, catalog: pull?.catalog).run(into: &summary)
+                // After linking, every card is compared with the listing just read: the cards
+                // made from BaseLinker's products are as it has them, and are not sent back; the
+                // seller's own cards linked to them are, where they differ.
+                _ = try await ProductPush.prepare(self, catalog: pull?.catalog, listing: pull?.items).run(into: &summary)
             }
             if let orders { try await orders.run(into: &summary) }
             // The stock push belongs to the warehouses module, and runs after the orders.

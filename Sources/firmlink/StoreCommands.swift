@@ -6,11 +6,12 @@ import Foundation
 /// What the store commands share: the store named by `[store] path`, opened for reading, and
 /// plain-text tables.
 enum StoreAccess {
-    /// Opens the configured store. A store that does not exist yet is not created here: the
-    /// command says so instead (status 2).
-    static func open(_ configuration: Configuration) throws -> Store {
+    /// Opens the configured store. A store that does not exist yet is not created, unless
+    /// `creating` (the commands that put products or warehouses into it): the command says so
+    /// instead (status 2).
+    static func open(_ configuration: Configuration, creating: Bool = false) throws -> Store {
         let path = configuration.store.path
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard creating || FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(
                 "there is no store at \(path) yet: run firmlink sync first, or check [store] path in \(configuration.file)",
                 status: .usage)

@@ -53,7 +53,7 @@ struct OrdersCommandTests {
             #expect(set.status == 0, "\(set.stderr)")
             #expect(set.stdout.contains("PL → CZ"), "\(set.stdout)")
             let warehouses = try await seller.json(["warehouses", "list"])
-            #expect(warehouses.arrayValue?.first { $0["id"]?.integer == 2 }?["country"] == "CZ")
+            #expect(warehouses["store"]?.arrayValue?.first { $0["id"]?.integer == 2 }?["country"] == "CZ")
 
             let refused = try await seller.firmlink(["warehouses", "set-country", "3", "PL"])
             #expect(refused.status == 2)

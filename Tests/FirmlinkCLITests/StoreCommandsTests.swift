@@ -224,10 +224,16 @@ struct StoreCommandsTests {
             #expect(linked == productIds, "every product made is on a line, every linked line's product is listed")
 
             let warehouseList = try await seller.json(["warehouses", "list"])
-            let warehouses = try #require(warehouseList.arrayValue)
+            #expect(warehouseList.keys == ["baselinker", "baselinker_error", "store"])
+            #expect(warehouseList["baselinker_error"]?.isNull == true)
+            let warehouses = try #require(warehouseList["store"]?.arrayValue)
             for warehouse in warehouses {
                 #expect(warehouse.keys == ["baselinker_warehouse", "country", "default", "id", "name"], "\(warehouse)")
             }
+            let remote = try #require(warehouseList["baselinker"]?.arrayValue)
+            #expect(remote.map(\.keys) == Array(repeating: ["default", "id", "mapped_to", "name"], count: remote.count))
+            #expect(remote.compactMap { $0["id"]?.stringValue } == ["bl_1", "bl_2", "bl_3", "shop_1201"])
+            #expect(remote.map { $0["mapped_to"]?.integer } == [1, 2, 3, nil])
             let byLink = Dictionary(
                 warehouses.compactMap { w in w["baselinker_warehouse"]?.stringValue.map { ($0, w) } }, uniquingKeysWith: { a, _ in a })
             for (link, id, country) in [("bl_1", 1, "PL"), ("bl_2", 2, "PL"), ("bl_3", 3, "DE")] {

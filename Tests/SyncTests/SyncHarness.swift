@@ -29,10 +29,17 @@ final class SyncHarness: Sendable {
 
     /// The configuration of a seller using the sandbox; `orders` lines replace the default
     /// `[orders]` selection, `rules` is written to a rules script the configuration names.
-    func configuration(orders: String? = nil, rules: String? = nil) throws -> Configuration {
+    /// Products are off unless `products` gives the `[products]` keys; `warehouses` adds
+    /// `[warehouses]` keys.
+    func configuration(
+        orders: String? = nil, rules: String? = nil, products: String? = nil, warehouses: String = "",
+        modules: String? = nil
+    ) throws -> Configuration {
         var seller = SandboxSellerConfiguration(url: url)
         seller.storePath = storePath
-        seller.modules = "orders = true\nwarehouses = true\nproducts = false"
+        seller.modules = modules ?? "orders = true\nwarehouses = true\nproducts = \(products != nil)"
+        if let products { seller.products = products }
+        seller.warehouses = warehouses
         if let orders { seller.orders = orders }
         if let rules {
             let path = folder.appendingPathComponent("rules.lua")
@@ -44,19 +51,42 @@ final class SyncHarness: Sendable {
         return configuration
     }
 
-    /// Runs `sync orders` in-process, opened as the command line opens it, and returns the
-    /// summary. Retries are quick, so that fault tests finish.
+    /// Runs `sync` (of the enabled modules, or `only` one) in-process, opened as the command
+    /// line opens it, and returns the summary. Retries are quick, so that fault tests finish.
     func sync(
-        _ configuration: Configuration, dryRun: Bool = false, requestTimeout: Duration = .seconds(30)
+        _ configuration: Configuration, only module: SyncSession.Module? = nil, dryRun: Bool = false,
+        requestTimeout: Duration = .seconds(30)
     ) async throws -> SyncSummary {
+        try await session(configuration, dryRun: dryRun, requestTimeout: requestTimeout) { try await $0.sync(only: module) }
+    }
+
+    /// Opens a session as the command line does, with quick retries, and runs `body` in it.
+    func session<T>(
+        _ configuration: Configuration, dryRun: Bool = false, requestTimeout: Duration = .seconds(30),
+        _ body: (SyncSession) async throws -> T
+    ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .warning  // each order's trace is info: not in the test output
         let options = SyncSession.Options(dryRun: dryRun) { client in
             client.requestTimeout = requestTimeout
             client.retry = RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))
         }
-        return try await SyncSession.with(configuration, options: options, logger: logger) { session in
-            try await session.sync()
+        return try await SyncSession.with(configuration, options: options, logger: logger, body)
+    }
+
+    /// Reads the store.
+    func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        let store = try Store(path: storePath)
+        defer { try? store.close() }
+        return try store.read(body)
+    }
+
+    /// What the sandbox served since `before` (requests per method; methods with none left out).
+    func requests(since before: SandboxStats) async -> [String: Int] {
+        let now = await sandbox.stats.requests
+        return now.compactMapValues { $0 }.reduce(into: [:]) { result, entry in
+            let count = entry.value - (before.requests[entry.key] ?? 0)
+            if count > 0 { result[entry.key] = count }
         }
     }
 
@@ -84,11 +114,11 @@ final class SyncHarness: Sendable {
 /// Starts a sandbox of `orders` seeded orders and a temporary folder, runs `body` with them,
 /// then stops the sandbox and removes the folder, whatever `body` did.
 func withSyncHarness<T>(
-    seed: UInt64 = 7, orders: Int = 60, faults: SandboxFaults = .none, timeoutDelay: TimeInterval = 60,
+    seed: UInt64 = 7, orders: Int = 60, products: Int = 40, faults: SandboxFaults = .none, timeoutDelay: TimeInterval = 60,
     token: String = "sandbox", _ body: (SyncHarness) async throws -> T
 ) async throws -> T {
     var configuration = SandboxConfiguration(
-        token: token, seed: seed, orders: orders, products: 40, requestsPerMinute: 0, faults: faults)
+        token: token, seed: seed, orders: orders, products: products, requestsPerMinute: 0, faults: faults)
     configuration.timeoutDelay = timeoutDelay
     let sandbox = SandboxServer(configuration)
     let url = try await sandbox.start()

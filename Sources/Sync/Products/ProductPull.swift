@@ -129,7 +129,7 @@ struct ProductPull {
             fields.baselinkerVariantId = link.1
             card = try tx.insertProduct(fields)
             change.action = "created"
-            change.changes = ["name: \(item.name)"]
+            change.changes = fields.described
         }
         change.productId = card.id
         change.name = card.name
@@ -179,6 +179,14 @@ extension ProductFields {
         if let price = item.priceGross { grossPrice = price }
     }
 
+    /// A new card's fields, as `field: value`, the empty ones left out.
+    var described: [String] {
+        [
+            ("name", name), ("sku", sku ?? ""), ("ean", ean ?? ""), ("unit", unit), ("vat_rate", vatRate.name),
+            ("price_gross", grossPrice.decimalString),
+        ].filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" }
+    }
+
     /// Each field that differs, as `field: old → new`.
     func differences(to other: ProductFields) -> [String] {
         var changes: [String] = []
@@ -188,6 +196,7 @@ extension ProductFields {
         compare("name", name, other.name)
         compare("sku", sku ?? "", other.sku ?? "")
         compare("ean", ean ?? "", other.ean ?? "")
+        compare("unit", unit, other.unit)
         compare("vat_rate", vatRate.name, other.vatRate.name)
         compare("price_gross", grossPrice.decimalString, other.grossPrice.decimalString)
         let link = { (fields: ProductFields) in

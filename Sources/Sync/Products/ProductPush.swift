@@ -27,11 +27,20 @@ struct ProductPush {
         /// The listed item when the card is linked; nil for a card to add.
         var listed: CatalogItem?
         var levels: [String: Int]
+        /// The card is not linked, and `listed` has its SKU: it is linked to it, not added.
+        var adopt: Bool
     }
 
     /// Finds the cards to push and reads what BaseLinker lists of them (to send only changes
     /// and show them): `getInventories`, then one call per 1,000 listed.
-    static func prepare(_ session: SyncSession, catalog: BaseLinkerCatalog? = nil) async throws -> ProductPush {
+    ///
+    /// `listing`: what BaseLinker lists, when it was just read (the first run of mode `firmino`
+    /// links before it pushes). The VAT rates of changed linked cards are read
+    /// (`getInventoryProductsData`, one call per 1,000) where the listing lacks them: the list
+    /// does not give them.
+    static func prepare(
+        _ session: SyncSession, catalog: BaseLinkerCatalog? = nil, listing: [CatalogItem]? = nil
+    ) async throws -> ProductPush {
         let catalog = if let catalog { catalog } else { try await BaseLinkerCatalog.open(session) }
         let (cards, revision, warehouses) = try session.store.read { reader in
             let pushed = try reader.cursor(cursorKey).flatMap(Int64.init) ?? 0
@@ -39,16 +48,34 @@ struct ProductPush {
             return (cards, try reader.productRevision(), try reader.warehouses().filter { $0.baselinkerWarehouse != nil })
         }
         guard !cards.isEmpty else { return ProductPush(session: session, catalog: catalog, entries: [], revision: revision) }
-        let listed = try await catalog.listing()
+        var listed = if let listing { listing } else { try await catalog.listing() }
+        let changedLinks = Set(cards.compactMap { $0.baselinkerProductId.map(Int.init) })
+        let rates = try await catalog.data(for: Set(listed.filter { $0.vatRate == nil && changedLinks.contains($0.productId) }.map(\.productId)))
+        for index in listed.indices where listed[index].vatRate == nil {
+            listed[index].vatRate = rates[listed[index].productId]?.taxRate.flatMap { VATRate(baselinker: $0.doubleValue) }
+        }
         let byLink = Dictionary(listed.map { (Link($0.productId, $0.variantId), $0) }, uniquingKeysWith: { first, _ in first })
         let entries = try session.store.read { reader in
-            try cards.map { card in
+            // A listed product no card is linked to, with the SKU of a card to add, is that card
+            // (added by an earlier push whose answer was lost, or by hand): linked, not added twice.
+            var unlinkedBySKU: [String: CatalogItem] = [:]
+            for item in listed where !item.sku.isEmpty {
+                let key = Normalize.sku(item.sku)
+                guard unlinkedBySKU[key] == nil,
+                      try reader.productForBaseLinker(productId: Int64(item.productId), variantId: item.variantId.map(Int64.init)) == nil
+                else { continue }
+                unlinkedBySKU[key] = item
+            }
+            return try cards.map { card in
                 var levels: [String: Int] = [:]
                 for warehouse in warehouses {
                     levels[warehouse.baselinkerWarehouse!] = try reader.stockLevel(productId: card.id, warehouseId: warehouse.id)
                 }
+                if card.baselinkerProductId == nil, let sku = card.sku, let item = unlinkedBySKU.removeValue(forKey: Normalize.sku(sku)) {
+                    return Entry(card: card, listed: item, levels: levels, adopt: true)
+                }
                 let listedItem = card.baselinkerProductId.flatMap { byLink[Link(Int($0), card.baselinkerVariantId.map(Int.init))] }
-                return Entry(card: card, listed: listedItem, levels: levels)
+                return Entry(card: card, listed: listedItem, levels: levels, adopt: false)
             }
         }
         return ProductPush(session: session, catalog: catalog, entries: entries, revision: revision)
@@ -69,14 +96,20 @@ struct ProductPush {
                 let action = card.baselinkerProductId == nil ? "created" : "updated"
                 return SyncSummary.ProductChange(
                     action: action, productId: card.id, baselinker: link ?? "new", name: card.name,
-                    changes: ["name: \(card.name)", "stock: \(entry.levels.sorted { $0.key < $1.key }.map { "\($0.key) \(max(0, $0.value))" }.joined(separator: ", "))"])
+                    changes: draftFields(card).described,
+                    stockChanges: entry.levels.sorted { $0.key < $1.key }.map { "stock \($0.key): \(max(0, $0.value))" })
             }
             var theirs = ProductFields(name: listed.name, sku: listed.sku.isEmpty ? nil : listed.sku, ean: listed.ean.isEmpty ? nil : listed.ean)
-            theirs.vatRate = card.vatRate
+            theirs.vatRate = listed.vatRate ?? card.vatRate
             theirs.grossPrice = listed.priceGross ?? card.grossPrice
             var ours = draftFields(card)
             if !session.configuration.products.updateNames { ours.name = theirs.name }
             let changes = theirs.differences(to: ours).filter { !$0.hasPrefix("baselinker:") }
+            if entry.adopt {
+                return SyncSummary.ProductChange(
+                    action: "linked", productId: card.id, baselinker: listed.label, name: card.name,
+                    changes: ["baselinker: — → \(listed.label) (the same SKU)"] + changes)
+            }
             return SyncSummary.ProductChange(
                 action: changes.isEmpty ? "unchanged" : "updated", productId: card.id, baselinker: link ?? "",
                 name: card.name, changes: changes)
@@ -91,15 +124,29 @@ struct ProductPush {
     }
 
     /// Sends the cards and keeps their links; returns the changes made, and the warnings
-    /// (levels below zero sent as 0, what BaseLinker did not take).
+    /// (levels below zero sent as 0, what BaseLinker did not take). A card BaseLinker refuses
+    /// is in `products.failed`, and the cursor stays: the next push tries it again (the cards
+    /// sent meanwhile compare unchanged then, and are not sent twice).
     func run(into summary: inout SyncSummary) async throws -> [SyncSummary.ProductChange] {
         var changes: [SyncSummary.ProductChange] = []
+        var failed = false
         for (entry, planned) in zip(entries, plan()) where planned.action != "unchanged" {
-            let card = entry.card
+            var card = entry.card
+            if entry.adopt, let item = entry.listed {
+                card = try session.store.write { tx in
+                    try tx.linkProduct(id: card.id, baselinkerProductId: Int64(item.productId), variantId: item.variantId.map(Int64.init))
+                }
+                summary.products.linked += 1
+                guard planned.changes.count > 1 else {
+                    changes.append(planned)
+                    continue
+                }
+            }
             var draft = InventoryProductDraft(
                 inventoryID: catalog.inventoryId, sku: card.sku ?? "", ean: card.ean ?? "",
                 taxRate: DecimalAmount(text: Self.baselinkerRate(card.vatRate)),
                 prices: [catalog.priceGroup: DecimalAmount(text: card.grossPrice.decimalString)!])
+            var negative: [String] = []
             if let linked = card.baselinkerProductId {
                 draft.productID = Int(card.baselinkerVariantId ?? linked)
                 if session.configuration.products.updateNames { draft.name = card.name }
@@ -107,26 +154,34 @@ struct ProductPush {
                 draft.name = card.name
                 for (key, level) in entry.levels {
                     draft.stock[key] = max(0, level)
-                    if level < 0 {
-                        summary.warnings.append("product \(card.id) (\(card.name)) is at \(level) in \(key): sent to BaseLinker as 0")
-                    }
+                    if level < 0 { negative.append("product \(card.id) (\(card.name)) is at \(level) in \(key): sent to BaseLinker as 0") }
                 }
             }
-            let added = try await session.client.addInventoryProduct(draft)
+            let added: AddedInventoryProduct
+            do {
+                added = try await session.client.addInventoryProduct(draft)
+            } catch let error as BaseLinkerError where error.kind == .api {
+                failed = true
+                summary.products.failed.append(SyncSummary.ProductProblem(baselinker: planned.baselinker, reason: "product \(card.id) (\(card.name)): \(error)"))
+                continue
+            }
+            summary.warnings += negative.sorted()
             for (field, message) in added.warnings.sorted(by: { $0.key < $1.key }) {
                 summary.warnings.append("BaseLinker about product \(card.id) (\(card.name))\(field.isEmpty ? "" : ", \(field)"): \(message)")
             }
+            var change = planned
             if card.baselinkerProductId == nil {
                 _ = try session.store.write { try $0.linkProduct(id: card.id, baselinkerProductId: Int64(added.productID)) }
+                change.baselinker = String(added.productID)
             }
             summary.products.pushed += 1
-            var change = planned
-            change.action = "pushed"
             changes.append(change)
         }
         // Linking raised the revisions of the cards just added: they are as BaseLinker has them.
-        try session.store.write { tx in
-            try tx.setCursor(Self.cursorKey, to: String(max(revision, try tx.productRevision())))
+        if !failed {
+            try session.store.write { tx in
+                try tx.setCursor(Self.cursorKey, to: String(max(revision, try tx.productRevision())))
+            }
         }
         return changes
     }

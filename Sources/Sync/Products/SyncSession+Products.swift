@@ -4,7 +4,8 @@ public import BaseLinkerModels
 public import FirminoStore
 
 extension SyncSession {
-    /// `products pull`: BaseLinker's products into the store (as mode `baselinker` does), with
+    /// `products pull`: BaseLinker's products and their levels in the mapped warehouses into the
+    /// store (as mode `baselinker` does), with
     /// the plan — each product created, updated, linked or unchanged, each change `field: old →
     /// new` — in the summary. A dry run decides it all and writes nothing.
     public func pullProducts() async throws -> SyncSummary {
@@ -13,10 +14,13 @@ extension SyncSession {
         let requestsBefore = client.requestCounts.total
         var summary = SyncSummary()
         summary.dryRun = options.dryRun
+        // The levels land in the mapped warehouses: those are put in step first, as a sync does.
+        let warehouses = try await WarehouseSync.prepare(self, enabled: configuration.modules.warehouses)
         let pull = try await ProductPull.prepare(self, style: .source, rules: rules)
         struct RollBack: Error {}
         do {
             try store.write { tx in
+                summary.count(try warehouses.apply(in: tx))
                 summary.products.plan = try pull.apply(in: tx, into: &summary)
                 if options.dryRun { throw RollBack() }
             }
@@ -36,10 +40,5 @@ extension SyncSession {
         summary.products.plan = options.dryRun ? push.plan() : try await push.run(into: &summary)
         summary.requests = client.requestCounts.total - requestsBefore
         return summary
-    }
-
-    /// BaseLinker's warehouses (every kind; only `bl_` ones take stock).
-    public func baselinkerWarehouses() async throws -> [InventoryWarehouse] {
-        try await client.getInventoryWarehouses()
     }
 }

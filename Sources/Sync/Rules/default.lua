@@ -132,16 +132,19 @@ function new_product(line, order, ctx)
 end
 
 -- Products sync: the stored link, else equal SKU (trimmed, case-insensitive, both non-empty),
--- else equal normalised name, else nil (a new product card).
+-- else equal normalised name, else nil (a new product card). A card linked to another BaseLinker
+-- product or variant is no candidate: a card stands for one of them (two products of one name,
+-- or a product's variants, become cards of their own).
 function match_baselinker_product(p, ctx)
   local linked = ctx.store.product_for_baselinker(p.id, p.variant_id or 0)
   if linked ~= nil then return linked.id end
   local sku = (p.sku or ""):match("^%s*(.-)%s*$")
   if sku ~= "" then
     local by_sku = ctx.store.product_by_sku(sku)
-    if by_sku ~= nil then return by_sku.id end
+    if by_sku ~= nil and by_sku.baselinker_id == nil then return by_sku.id end
   end
-  local by_name = ctx.store.products_by_name(p.name or "")
-  if #by_name > 0 then return by_name[1].id end
+  for _, card in ipairs(ctx.store.products_by_name(p.name or "")) do
+    if card.baselinker_id == nil then return card.id end
+  end
   return nil
 end

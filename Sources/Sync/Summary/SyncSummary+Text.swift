@@ -15,17 +15,19 @@ extension SyncSummary {
         }
         let documentsIssued = orders.documents.values.reduce(0, +)
         lines.append("")
-        lines.append(row("Orders fetched", orders.fetched))
-        if orders.skipped > 0 { lines.append(row("  already documented", orders.skipped)) }
-        if !orders.alreadyInvoiced.isEmpty { lines.append(row("  already invoiced in BaseLinker", orders.alreadyInvoiced.count)) }
-        if !orders.setAside.isEmpty { lines.append(row("  skipped by hand", orders.setAside.count)) }
-        lines.append(row("  accepted", orders.accepted))
-        if orders.rejected > 0 { lines.append(row("  not taken", orders.rejected)) }
-        lines.append(row("Documents issued", documentsIssued))
-        for type in DocumentType.allCases {
-            if let count = orders.documents[type.rawValue], count > 0 { lines.append(row("  \(type.rawValue)", count)) }
+        if modules.isEmpty || modules.contains("orders") {
+            lines.append(row("Orders fetched", orders.fetched))
+            if orders.skipped > 0 { lines.append(row("  already documented", orders.skipped)) }
+            if !orders.alreadyInvoiced.isEmpty { lines.append(row("  already invoiced in BaseLinker", orders.alreadyInvoiced.count)) }
+            if !orders.setAside.isEmpty { lines.append(row("  skipped by hand", orders.setAside.count)) }
+            lines.append(row("  accepted", orders.accepted))
+            if orders.rejected > 0 { lines.append(row("  not taken", orders.rejected)) }
+            lines.append(row("Documents issued", documentsIssued))
+            for type in DocumentType.allCases {
+                if let count = orders.documents[type.rawValue], count > 0 { lines.append(row("  \(type.rawValue)", count)) }
+            }
+            lines.append(row("Contractors linked / created", "\(contractors.linked) / \(contractors.created)"))
         }
-        lines.append(row("Contractors linked / created", "\(contractors.linked) / \(contractors.created)"))
         lines.append(row("Products linked / created", "\(products.linked) / \(products.created)"))
         if products.updated > 0 { lines.append(row("  updated from BaseLinker", products.updated)) }
         if products.pushed > 0 { lines.append(row("  sent to BaseLinker", products.pushed)) }
@@ -81,6 +83,36 @@ extension SyncSummary {
             lines.append("Warnings (\(warnings.count); all of them in --json):")
             for warning in warnings.prefix(5) { lines.append("  \(warning)") }
             if warnings.count > 5 { lines.append("  … and \(warnings.count - 5) more") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// What `products pull|push` did (or, in a dry run, would do), product by product.
+    public var productsText: String {
+        var lines = [dryRun ? "Dry run: nothing was written or sent." : "Done."]
+        if !products.plan.isEmpty {
+            lines.append("")
+            lines += products.planText
+        }
+        lines.append("")
+        let actions = Dictionary(grouping: products.plan, by: \.action).mapValues(\.count)
+        for action in ["created", "updated", "linked", "unchanged", "failed"] where actions[action, default: 0] > 0 {
+            lines.append(row("Products \(action)", actions[action, default: 0]))
+        }
+        if products.plan.isEmpty { lines.append(row("Products", "nothing to do")) }
+        if products.pushed > 0 { lines.append(row("Products sent to BaseLinker", products.pushed)) }
+        if stock.pulled > 0 { lines.append(row("Stock levels set from BaseLinker", stock.pulled)) }
+        if stock.pushed > 0 { lines.append(row("Stock sent to BaseLinker (products)", stock.pushed)) }
+        lines.append(row("BaseLinker requests", requests))
+        if !products.failed.isEmpty {
+            lines.append("")
+            lines.append("BaseLinker products not taken (nothing was written for them):")
+            for problem in products.failed { lines.append("  \(problem.baselinker): \(problem.reason)") }
+        }
+        if !warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings:")
+            for warning in warnings { lines.append("  \(warning)") }
         }
         return lines.joined(separator: "\n")
     }

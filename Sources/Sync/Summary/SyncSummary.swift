@@ -14,6 +14,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     /// Stock levels left below zero, and similar things worth a look.
     public var warnings: [String] = []
     public var dryRun = false
+    /// The modules that ran, in order: `warehouses`, `products`, `orders`.
+    public var modules: [String] = []
     /// In a dry run, what would happen to each order.
     public var plan: [PlannedOrder] = []
 

@@ -1,0 +1,277 @@
+import BaseLinkerModels
+import BaseLinkerSandbox
+import Config
+import FirminoStore
+import Foundation
+import Sync
+import Testing
+
+/// The products and warehouses modules against the sandbox, mode by mode.
+@Suite("Products and stock")
+struct ProductsSyncTests {
+    static let baselinkerMode = #"mode = "baselinker""#
+    static let firminoMode = "mode = \"firmino\"\nupdate_names = true"
+
+    /// The store's cards by their BaseLinker link (`product` or `product/variant`).
+    static func cardsByLink(_ reader: StoreReader) throws -> [String: Product] {
+        var cards: [String: Product] = [:]
+        for card in try reader.products() {
+            guard let product = card.baselinkerProductId else { continue }
+            cards[card.baselinkerVariantId.map { "\(product)/\($0)" } ?? "\(product)"] = card
+        }
+        return cards
+    }
+
+    @Test("mode baselinker pulls every product with its fields and its stock in the mapped warehouses, in the fewest requests")
+    // `sync products`: getInventories, then one list page and one data batch per 1,000 products.
+    func pullsEverything() async throws {
+        try await withSyncHarness(orders: 0, products: 40) { harness in
+            let configuration = try harness.configuration(products: Self.baselinkerMode)
+            let before = await harness.sandbox.stats
+            let summary = try await harness.sync(configuration, only: .products)
+            #expect(summary.products.failed.isEmpty)
+            let sellable = await harness.sandbox.account.products()
+            #expect(summary.products.created == sellable.count)
+            #expect(await harness.requests(since: before) == [
+                "getInventories": 1, "getInventoryProductsList": 1, "getInventoryProductsData": 1,
+            ])
+            let (cards, levels) = try harness.read { reader in
+                (try Self.cardsByLink(reader), try reader.stockLevels())
+            }
+            #expect(cards.count == sellable.count)
+            for product in sellable {
+                let card = try #require(cards["\(product.id)"], "BaseLinker product \(product.id) has a card")
+                #expect(card.name == product.name)
+                #expect(card.sku == (product.sku.isEmpty ? nil : product.sku))
+                #expect(card.ean == (product.ean.isEmpty ? nil : product.ean))
+                #expect(card.grossPrice == Money(baselinker: product.prices[101] ?? -1))
+                #expect(card.vatRate == VATRate(baselinker: product.taxRate))
+                for warehouse in 1...3 {
+                    let level = levels.first { $0.productId == card.id && $0.warehouseId == Int64(warehouse) }?.quantity ?? 0
+                    #expect(level == product.stock[warehouse] ?? 0, "product \(product.id) in bl_\(warehouse)")
+                }
+            }
+            let reasons = Set(try harness.read { try $0.stockMovements() }.map(\.reason))
+            #expect(reasons == [.baselinkerStock])
+        }
+    }
+
+    @Test("a second pull with nothing changed reads the listing only and writes nothing")
+    func secondPullWritesNothing() async throws {
+        try await withSyncHarness(orders: 0, products: 40) { harness in
+            let configuration = try harness.configuration(products: Self.baselinkerMode)
+            _ = try await harness.sync(configuration, only: .products)
+            let state = try harness.read { reader in
+                (try reader.productRevision(), try reader.stockMovements().count, try reader.products())
+            }
+            let before = await harness.sandbox.stats
+            let again = try await harness.sync(configuration, only: .products)
+            #expect(again.products.created == 0 && again.products.updated == 0 && again.stock.pulled == 0)
+            #expect(await harness.requests(since: before) == ["getInventories": 1, "getInventoryProductsList": 1])
+            let after = try harness.read { reader in
+                (try reader.productRevision(), try reader.stockMovements().count, try reader.products())
+            }
+            #expect(after.0 == state.0 && after.1 == state.1 && after.2 == state.2)
+        }
+    }
+
+    @Test("a product changed in BaseLinker is read again and updated, field by field, and its stock adjusted")
+    func changedProductIsUpdated() async throws {
+        try await withSyncHarness(orders: 0, products: 40) { harness in
+            let configuration = try harness.configuration(products: Self.baselinkerMode)
+            _ = try await harness.sync(configuration, only: .products)
+            let product = try #require(await harness.sandbox.account.products().first)
+            _ = try await harness.sandbox.account.call("addInventoryProduct", parameters: [
+                "inventory_id": .int(501), "product_id": .string(String(product.id)),
+                "prices": .object(["101": .double(123.45)]),
+                "text_fields": .object(["name": .string("Nowa nazwa")]),
+            ])
+            try await harness.sandbox.account.setStock(productId: product.id, warehouseId: 2, quantity: 999)
+            let plan = try await harness.session(configuration, dryRun: true) { try await $0.pullProducts() }
+            let change = try #require(plan.products.plan.first { $0.baselinker == "\(product.id)" })
+            #expect(change.action == "updated")
+            #expect(change.changes.contains("name: \(product.name) → Nowa nazwa"))
+            #expect(change.changes.contains { $0.hasPrefix("price_gross: ") && $0.hasSuffix(" → 123.45") })
+            #expect(change.stockChanges == ["stock bl_2: \(product.stock[2] ?? 0) → 999"])
+            #expect(plan.products.plan.filter { $0.action != "unchanged" }.count == 1)
+            let before = await harness.sandbox.stats
+            let summary = try await harness.sync(configuration, only: .products)
+            #expect(summary.products.updated == 1 && summary.stock.pulled == 1)
+            #expect(await harness.requests(since: before)["getInventoryProductsData"] == 1)
+            let card = try #require(try harness.read { try Self.cardsByLink($0)["\(product.id)"] })
+            #expect(card.name == "Nowa nazwa" && card.grossPrice.decimalString == "123.45")
+            #expect(try harness.read { try $0.stockLevel(productId: card.id, warehouseId: 2) } == 999)
+        }
+    }
+
+    @Test("orders after a pull take goods from the pulled stock and link their lines to the pulled cards")
+    func ordersUsePulledProducts() async throws {
+        try await withSyncHarness(orders: 40, products: 40) { harness in
+            let configuration = try harness.configuration(products: Self.baselinkerMode)
+            let inventoryLines = await harness.issuableOrders().flatMap(\.lines).filter { !$0.productId.isEmpty && $0.storage == "db" }
+            #expect(!inventoryLines.isEmpty)
+            let summary = try await harness.sync(configuration)
+            #expect(summary.modules == ["warehouses", "products", "orders"])
+            let (cards, documents) = try harness.read { (try Self.cardsByLink($0), try $0.documents()) }
+            let linkedLines = documents.flatMap(\.lines).filter { line in cards.values.contains { $0.id == line.productId } }
+            #expect(linkedLines.count >= inventoryLines.count)
+            let sales = try harness.read { try $0.stockMovements() }.filter { $0.reason == .sale }
+            #expect(!sales.isEmpty)
+        }
+    }
+
+    @Test("mode firmino links BaseLinker's products once, each new card starting at BaseLinker's stock, then pushes only changes")
+    func firminoLinksThenPushes() async throws {
+        try await withSyncHarness(orders: 0, products: 30) { harness in
+            // A card the seller had before: it takes the link of the BaseLinker product with its SKU.
+            let first = try #require(await harness.sandbox.account.products().first { !$0.sku.isEmpty })
+            let store = try Store(path: harness.storePath)
+            let own = try store.write { try $0.insertProduct(ProductFields(name: "Mój produkt", sku: first.sku.lowercased())) }
+            try store.close()
+            let configuration = try harness.configuration(products: Self.firminoMode)
+            let linking = try await harness.sync(configuration, only: .products)
+            #expect(linking.products.linked == 1)
+            #expect(linking.products.created == 29)
+            let cards = try harness.read { try Self.cardsByLink($0) }
+            #expect(cards["\(first.id)"]?.id == own.id)
+            #expect(cards["\(first.id)"]?.name == "Mój produkt", "the store is the source: a linked card keeps its fields")
+            let openings = try harness.read { try $0.stockMovements() }.filter { $0.reason == .opening }
+            #expect(!openings.isEmpty)
+            #expect(openings.allSatisfy { $0.productId != own.id }, "a card of the seller's own keeps its stock")
+            // The seller's card differs from BaseLinker's product: the store wins, in the same run.
+            #expect(linking.products.pushed == 1)
+            #expect(await harness.sandbox.account.product(first.id)?.name == "Mój produkt")
+
+            // The next sync: nothing changed, nothing sent.
+            let before = await harness.sandbox.stats
+            let quiet = try await harness.sync(configuration, only: .products)
+            #expect(quiet.products.pushed == 0)
+            #expect(await harness.requests(since: before)["addInventoryProduct"] == nil)
+
+            // A new card with stock goes to BaseLinker, its levels below zero as 0.
+            let store2 = try Store(path: harness.storePath)
+            let added = try store2.write { tx in
+                let card = try tx.insertProduct(ProductFields(name: "Kubek nowy", sku: "KUB-NEW", vatRate: .percent(8), grossPrice: Money(decimalString: "19.90")!))
+                try tx.setStockLevel(productId: card.id, warehouseId: 1, to: 12, reason: .manual)
+                try tx.setStockLevel(productId: card.id, warehouseId: 2, to: -3, reason: .manual)
+                return card
+            }
+            try store2.close()
+            let pushing = try await harness.sync(configuration, only: .products)
+            #expect(pushing.products.pushed == 1)
+            #expect(pushing.warnings.contains { $0.contains("is at -3 in bl_2: sent to BaseLinker as 0") })
+            let sent = try #require(try harness.read { try $0.product(id: added.id)?.baselinkerProductId })
+            let remote = try #require(await harness.sandbox.account.product(Int(sent)))
+            #expect(remote.name == "Kubek nowy" && remote.sku == "KUB-NEW" && remote.taxRate == 8)
+            #expect(remote.prices[101] == 19.9)
+            #expect(remote.stock[1] == 12 && remote.stock[2] == 0)
+
+            let after = await harness.sandbox.stats
+            let again = try await harness.sync(configuration, only: .products)
+            #expect(again.products.pushed == 0)
+            #expect(await harness.requests(since: after)["addInventoryProduct"] == nil)
+        }
+    }
+
+    @Test("the stock push sends the levels that moved, after the orders, 1000 products a call, below zero as 0")
+    func stockPush() async throws {
+        try await withSyncHarness(orders: 40, products: 30) { harness in
+            let configuration = try harness.configuration(products: Self.firminoMode, warehouses: "push_stock = true")
+            let start = await harness.sandbox.stats
+            let first = try await harness.sync(configuration)
+            #expect(first.stock.pushed > 0)
+            #expect(await harness.requests(since: start)["updateInventoryProductsStock"] == 1)
+            let levels = try harness.read { reader in
+                try reader.stockLevels().compactMap { level -> (Int, Int, Int)? in
+                    guard let card = try reader.product(id: level.productId), let link = card.baselinkerProductId else { return nil }
+                    return (Int(link), Int(level.warehouseId), level.quantity)
+                }
+            }
+            for (product, warehouse, quantity) in levels {
+                let remote = await harness.sandbox.account.product(product)?.stock[warehouse] ?? 0
+                #expect(remote == max(0, quantity), "product \(product) in bl_\(warehouse)")
+            }
+            let before = await harness.sandbox.stats
+            let second = try await harness.sync(configuration)
+            #expect(second.stock.pushed == 0)
+            #expect(await harness.requests(since: before)["updateInventoryProductsStock"] == nil)
+        }
+    }
+
+    @Test("mode manual: a sync leaves products alone; pull and push plan field by field, and a dry run writes nothing")
+    func manualMode() async throws {
+        try await withSyncHarness(orders: 0, products: 20) { harness in
+            let configuration = try harness.configuration(products: #"mode = "manual""#)
+            let before = await harness.sandbox.stats
+            _ = try await harness.sync(configuration)
+            #expect(await harness.requests(since: before)["getInventoryProductsList"] == nil)
+            #expect(try harness.read { try $0.products() }.isEmpty)
+
+            let plan = try await harness.session(configuration, dryRun: true) { try await $0.pullProducts() }
+            #expect(plan.products.plan.count == 20 && plan.products.plan.allSatisfy { $0.action == "created" })
+            #expect(plan.products.plan.allSatisfy { change in change.changes.contains { $0.hasPrefix("price_gross: ") } })
+            #expect(try harness.read { try $0.products() }.isEmpty)
+
+            let pulled = try await harness.session(configuration) { try await $0.pullProducts() }
+            #expect(pulled.products.created == 20)
+            let card = try #require(try harness.read { try $0.products() }.first)
+            let store = try Store(path: harness.storePath)
+            var fields = card.fields
+            fields.grossPrice = Money(decimalString: "1.23")!
+            try store.write { _ = try $0.updateProduct(id: card.id, fields) }
+            try store.close()
+            let pushPlan = try await harness.session(configuration, dryRun: true) { try await $0.pushProducts() }
+            let planned = try #require(pushPlan.products.plan.first { $0.productId == card.id })
+            #expect(planned.action == "updated" && planned.changes.contains { $0.hasSuffix("→ 1.23") })
+            #expect(pushPlan.products.plan.filter { $0.action != "unchanged" }.count == 1)
+        }
+    }
+
+    @Test("a card added by a push whose answer was lost is linked by its SKU, not added twice")
+    func lostAnswerIsNotDuplicated() async throws {
+        try await withSyncHarness(orders: 0, products: 5) { harness in
+            let configuration = try harness.configuration(products: Self.firminoMode)
+            _ = try await harness.sync(configuration, only: .products)
+            // BaseLinker already has the product (as after an add whose answer never came).
+            let remote = await harness.sandbox.account.addProduct(SandboxProduct(sku: "LOST-1", name: "Zgubiony", prices: [101: 10]))
+            let store = try Store(path: harness.storePath)
+            let card = try store.write { try $0.insertProduct(ProductFields(name: "Zgubiony", sku: "LOST-1", grossPrice: Money(decimalString: "10")!)) }
+            try store.close()
+            let before = await harness.sandbox.stats
+            let summary = try await harness.sync(configuration, only: .products)
+            #expect(try harness.read { try $0.product(id: card.id)?.baselinkerProductId } == Int64(remote.id))
+            #expect(summary.products.linked == 1)
+            #expect(await harness.requests(since: before)["addInventoryProduct"] == nil)
+            #expect(await harness.sandbox.account.products().filter { $0.sku == "LOST-1" }.count == 1)
+        }
+    }
+
+    @Test("warehouses: map links a BaseLinker warehouse, import makes the unmapped ones in the country given")
+    func warehousesMapAndImport() async throws {
+        try await withSyncHarness(orders: 0, products: 1) { harness in
+            var configuration = try harness.configuration(products: Self.baselinkerMode)
+            configuration.warehouses.map = [:]
+            configuration.warehouses.countries = [:]
+            configuration.warehouses.importNew = false
+            let store = try Store(path: harness.storePath)
+            let own = try store.write { try $0.insertWarehouse(WarehouseFields(name: "Mój magazyn", country: "PL"), isDefault: true) }
+            try store.close()
+            let mapping = try await harness.session(configuration) { try await $0.mapWarehouse("bl_2", to: own.id) }
+            #expect(mapping.warehouse.baselinkerWarehouse == "bl_2")
+            await #expect(throws: SyncSession.WarehouseProblem.self) {
+                try await harness.session(configuration) { try await $0.mapWarehouse("bl_99", to: own.id) }
+            }
+            let unmapped = try await harness.session(configuration) { try await $0.unmappedWarehouses() }
+            #expect(unmapped.map(\.key) == ["bl_1", "bl_3"])
+            await #expect(throws: SyncSession.WarehouseProblem.self) {
+                try await harness.session(configuration) { try $0.importWarehouses(unmapped, countries: ["bl_1": "PL"]) }
+            }
+            let created = try await harness.session(configuration) { session in
+                try session.importWarehouses(unmapped, countries: ["bl_1": "PL", "bl_3": "DE"])
+            }
+            #expect(created.map(\.baselinkerWarehouse) == ["bl_1", "bl_3"])
+            #expect(created.map(\.country) == ["PL", "DE"])
+            #expect(try await harness.session(configuration) { try await $0.unmappedWarehouses() }.isEmpty)
+        }
+    }
+}
