@@ -61,4 +61,77 @@ struct VariantTests {
         #expect(small.map(strip) == large.map(strip))
         #expect(small.contains { !$0.variants.isEmpty })
     }
+
+    @Test("getInventoryProductsData lists a product's variants by variant id and answers a variant's own id")
+    func productDataWithVariants() async throws {
+        try await withSandbox { (server, client) async throws in
+            let parent = try #require(await server.account.products().first { !$0.variants.isEmpty })
+            let variant = parent.variants[0]
+            let reply = try await client.call("getInventoryProductsData", [
+                "inventory_id": 501, "products": [.int(Int64(parent.id)), .int(Int64(variant.id))],
+            ])
+            let data = try #require(reply.json?["products"])
+            let variants = try #require(data[String(parent.id)]?["variants"]?.objectValue)
+            #expect(variants.keys.sorted() == parent.variants.map { String($0.id) }.sorted())
+            let listed = try #require(variants[String(variant.id)])
+            #expect(Set(listed.objectValue?.keys.sorted() ?? []) == ["name", "sku", "ean", "prices", "stock", "locations"])
+            #expect(listed["name"]?.stringValue == variant.name && listed["sku"]?.stringValue == variant.sku)
+            #expect(listed["stock"]?["bl_2"]?.int == variant.stock[2])
+            #expect(listed["prices"]?["103"]?.number == variant.prices[103])
+            let own = try #require(data[String(variant.id)])
+            #expect(own["parent_id"]?.int == parent.id)
+            #expect(own["text_fields"]?["name"]?.stringValue == variant.name)
+            #expect(own["tax_rate"]?.number == parent.taxRate)
+            #expect(own["variants"] == [])
+            #expect(data[String(parent.id)]?["parent_id"] == 0)
+        }
+    }
+
+    @Test("the client reads products, variants, stock and prices as the sandbox holds them")
+    func clientReadsVariants() async throws {
+        try await withClient(SandboxConfiguration(orders: 5, products: 60, requestsPerMinute: 0)) { (server, client) async throws in
+            let products = await server.account.products()
+            let parents = products.filter { !$0.variants.isEmpty }
+            let details = try await client.getInventoryProductsData(inventoryID: 501, productIDs: parents.map(\.id))
+            #expect(details.map(\.id) == parents.map(\.id))
+            for (product, detail) in zip(parents, details) {
+                #expect(detail.variants.values.map(\.id).sorted() == product.variants.map(\.id))
+                for variant in product.variants {
+                    let read = try #require(detail.variants[String(variant.id)])
+                    #expect(read.name == variant.name && read.sku == variant.sku && read.ean == variant.ean)
+                    #expect(read.stock == ["bl_1": variant.stock[1] ?? -1, "bl_2": variant.stock[2] ?? -1,
+                                           "bl_3": variant.stock[3] ?? -1])
+                    #expect(read.prices["101"]?.doubleValue == variant.prices[101])
+                }
+            }
+            var stock: [Int: [String: [String: Int]]] = [:]
+            for try await item in client.inventoryStockPages(inventoryID: 501).items { stock[item.productID] = item.variants }
+            var prices: [Int: [String: [String: DecimalAmount]]] = [:]
+            for try await item in client.inventoryPricePages(inventoryID: 501).items { prices[item.productID] = item.variants }
+            #expect(stock.count == products.count && prices.count == products.count)
+            for product in products {
+                #expect(stock[product.id]?.keys.sorted() == product.variants.map { String($0.id) }.sorted())
+                for variant in product.variants {
+                    #expect(stock[product.id]?[String(variant.id)]?["bl_1"] == variant.stock[1])
+                    #expect(prices[product.id]?[String(variant.id)]?["102"]?.doubleValue == variant.prices[102])
+                }
+            }
+        }
+    }
+
+    @Test("every product and variant has a gross price in each price group; 101 is the default")
+    func priceGroups() async throws {
+        try await withSandbox { (server, client) async throws in
+            let groups = try #require(try await client.call("getInventoryPriceGroups").json?["price_groups"]?.arrayValue)
+            #expect(groups.map { $0["price_group_id"]?.int } == [101, 102, 103])
+            #expect(groups.map { $0["currency"]?.stringValue } == ["PLN", "EUR", "PLN"])
+            #expect(groups.map { $0["is_default"]?.flag } == [true, false, false])
+            let inventory = try #require(try await client.call("getInventories").json?["inventories"]?.arrayValue?.first)
+            #expect(inventory["default_price_group"] == 101)
+            for product in await server.account.products() {
+                #expect(Set(product.prices.keys) == [101, 102, 103])
+                #expect(product.variants.allSatisfy { Set($0.prices.keys) == [101, 102, 103] })
+            }
+        }
+    }
 }
