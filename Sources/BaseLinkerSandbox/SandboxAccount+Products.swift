@@ -52,4 +52,20 @@ extension SandboxAccount {
             throw .productNotFound(id)
         }
     }
+
+    /// An order line selling a product or a variant from the inventory, as BaseLinker writes it:
+    /// `product_id` is the product's, `variant_id` the variant's (0 for a product); the name,
+    /// SKU, EAN, retail price and shelf are the variant's own. Nil for an unknown id.
+    package func orderLine(for id: Int, quantity: Int = 1, warehouseId: Int = 1) -> SandboxOrderLine? {
+        guard let product = state.products[id] ?? state.variant(id)?.parent else { return nil }
+        let variant = state.variant(id)?.variant
+        let prices = variant?.prices ?? product.prices
+        let locations = variant?.locations ?? product.locations
+        return SandboxOrderLine(
+            storage: "db", storageId: AccountGenerator.inventoryId, productId: String(product.id),
+            variantId: variant?.id ?? 0, name: variant?.name ?? product.name, sku: variant?.sku ?? product.sku,
+            ean: variant?.ean ?? product.ean, location: locations[warehouseId] ?? "", warehouseId: warehouseId,
+            priceGross: prices[AccountGenerator.priceGroupRetail] ?? 0, taxRate: product.taxRate,
+            quantity: quantity, weight: product.weight)
+    }
 }

@@ -134,4 +134,42 @@ struct VariantTests {
             }
         }
     }
+
+    @Test("orders added later sell variants with variant_id; the account's own orders stay as they were")
+    func ordersForVariants() async throws {
+        try await withSandbox { (server, client) async throws in
+            let account = server.account
+            let own = await account.orders().flatMap(\.lines)
+            #expect(own.allSatisfy { $0.variantId == 0 })
+            let added = await account.addGeneratedOrders(120, seed: 5)
+            let lines = added.flatMap(\.lines).filter { $0.variantId != 0 }
+            #expect(!lines.isEmpty)
+            for line in lines {
+                let variant = try #require(await account.variant(line.variantId))
+                let parent = try #require(await account.inventoryItem(line.variantId)?.parentId)
+                #expect(line.productId == String(parent))
+                #expect(line.sku == variant.sku && line.ean == variant.ean)
+            }
+            let parentIds = Set(await account.products().filter { !$0.variants.isEmpty }.map { String($0.id) })
+            #expect(added.flatMap(\.lines).allSatisfy { !parentIds.contains($0.productId) || $0.variantId != 0 })
+            let order = try #require(added.first { $0.lines.contains { $0.variantId != 0 } })
+            let reply = try await client.call("getOrders", ["order_id": .int(Int64(order.id))])
+            let sent = try #require(reply.json?["orders"]?.arrayValue?.first?["products"]?.arrayValue)
+            #expect(sent.contains { ($0["variant_id"]?.int ?? 0) != 0 })
+        }
+    }
+
+    @Test("an order line for a variant carries the product's id, the variant's id and the variant's own data")
+    func orderLineForVariant() async throws {
+        let account = SandboxAccount(seed: 1, orders: 0, products: 40)
+        let parent = try #require(await account.products().first { !$0.variants.isEmpty })
+        let variant = parent.variants[1]
+        let line = try #require(await account.orderLine(for: variant.id, quantity: 2, warehouseId: 2))
+        #expect(line.productId == String(parent.id) && line.variantId == variant.id)
+        #expect(line.name == variant.name && line.sku == variant.sku && line.priceGross == variant.prices[101])
+        #expect(line.quantity == 2 && line.warehouseId == 2 && line.taxRate == parent.taxRate)
+        let plain = try #require(await account.orderLine(for: parent.id))
+        #expect(plain.variantId == 0 && plain.productId == String(parent.id) && plain.name == parent.name)
+        #expect(await account.orderLine(for: 1) == nil)
+    }
 }
