@@ -24,6 +24,17 @@ extension SandboxAccount {
         return product
     }
 
+    /// Adds a variant with the next free id to a product and returns it as stored.
+    @discardableResult
+    package func addVariant(_ variant: SandboxVariant, to productId: Int) throws(SandboxAPIError) -> SandboxVariant {
+        guard var product = state.products[productId] else { throw .productNotFound(productId) }
+        var variant = variant
+        variant.id = state.takeProductId()
+        product.variants.append(variant)
+        state.put(product)
+        return variant
+    }
+
     /// Sets the stock of a product or a variant in a `bl_` warehouse.
     package func setStock(productId: Int, warehouseId: Int, quantity: Int) throws(SandboxAPIError) {
         guard state.warehouses.contains(where: { $0.type == "bl" && $0.id == warehouseId }) else {
