@@ -34,6 +34,7 @@ struct AccountGenerator {
             state.products[product.id] = product
         }
         state.nextProductId = AccountState().nextProductId + productCount
+        addVariants(to: &state, catalogue: catalogue)
         var orders = OrderGenerator(seed: seed, start: start, products: state.sortedProducts)
         for index in 0..<orderCount {
             state.insert(orders.makeOrder(index: index, of: orderCount))
@@ -117,7 +118,7 @@ struct AccountGenerator {
         var name = "\(template.base) – \(variant)" + (series > 0 ? " (seria \(series + 1))" : "")
         if index == 17, let firstName { name = firstName }
         let retail = template.priceCents.lowerBound == template.priceCents.upperBound
-            ? template.priceCents.lowerBound : roundedPrice(random.int(template.priceCents))
+            ? template.priceCents.lowerBound : Self.roundedPrice(random.int(template.priceCents))
         var stock: [Int: Int] = [:]
         stock[Self.mainWarehouse] = random.chance(0.1) ? 0 : random.int(1...250)
         stock[Self.secondWarehouse] = random.chance(0.3) ? 0 : random.int(1...60)
@@ -132,11 +133,7 @@ struct AccountGenerator {
             weight: template.weight,
             categoryId: template.categoryId,
             manufacturerId: template.manufacturerId,
-            prices: [
-                Self.priceGroupRetail: Money.amount(retail),
-                Self.priceGroupEuro: Money.amount(roundedPrice(Int(Double(retail) / 4.3))),
-                Self.priceGroupWholesale: Money.amount(Int((Double(retail) * 0.8).rounded())),
-            ],
+            prices: Self.groupPrices(retailCents: retail),
             stock: stock,
             locations: [Self.mainWarehouse: "A-\(random.int(1...12))-\(random.int(1...30))"],
             tags: template.taxRate == -1 ? ["usługa"] : []
@@ -144,7 +141,7 @@ struct AccountGenerator {
     }
 
     /// Shop prices end in ,99 or ,00.
-    private func roundedPrice(_ cents: Int) -> Int {
+    static func roundedPrice(_ cents: Int) -> Int {
         let whole = max(cents / 100, 1)
         return whole * 100 + (whole % 5 == 0 ? 0 : 99)
     }

@@ -7,11 +7,14 @@ struct AccountState: Sendable {
     var inventories: [SandboxInventory] = []
     var series: [SandboxSeries] = []
     var products: [Int: SandboxProduct] = [:]
+    /// Variant id → its product's id.
+    var variantParents: [Int: Int] = [:]
     var orders: [Int: SandboxOrder] = [:]
     var invoices: [Int: SandboxInvoice] = [:]
     var journal: [SandboxJournalEntry] = []
 
     var nextOrderId = 6_200_001
+    /// Products and variants draw their ids from this one sequence.
     var nextProductId = 20_001
     var nextInvoiceId = 880_001
     var nextWarehouseId = 4

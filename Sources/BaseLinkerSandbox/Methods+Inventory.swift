@@ -1,6 +1,6 @@
 import BaseLinkerModels
 
-/// Inventories, warehouses, price groups and reading products.
+/// Inventories, warehouses, price groups, and the paging the product methods share.
 extension SandboxAccount {
     static let pageSize = 1000
 
@@ -85,82 +85,4 @@ extension SandboxAccount {
         guard start < items.count else { return [] }
         return items[start..<min(start + Self.pageSize, items.count)]
     }
-
-    func getInventoryProductsList(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
-        let inventory = try requireInventory(p)
-        let page = try page(p)
-        let id = try p.optionalInt("filter_id")
-        let category = try p.optionalInt("filter_category_id")
-        let sku = try p.optionalString("filter_sku")?.lowercased()
-        let ean = try p.optionalString("filter_ean")
-        let name = try p.optionalString("filter_name")?.lowercased()
-        let priceFrom = try p.optionalDouble("filter_price_from")
-        let priceTo = try p.optionalDouble("filter_price_to")
-        let stockFrom = try p.optionalInt("filter_stock_from")
-        let stockTo = try p.optionalInt("filter_stock_to")
-        let sort = (try p.optionalString("filter_sort") ?? "id ASC").uppercased()
-        guard ["ID ASC", "ID DESC", "ID", ""].contains(sort) else {
-            throw .badParameters("Parameter 'filter_sort' must be 'id ASC' or 'id DESC', got '\(sort)'")
-        }
-        var products = state.sortedProducts.filter { product in
-            let price = product.prices[inventory.defaultPriceGroup] ?? 0
-            let stock = product.stock.values.reduce(0, +)
-            return (id == nil || product.id == id) && (category == nil || product.categoryId == category)
-                && (sku == nil || sku == "" || product.sku.lowercased() == sku)
-                && (ean == nil || ean == "" || product.ean == ean)
-                && (name == nil || name == "" || product.name.lowercased().contains(name ?? ""))
-                && price >= (priceFrom ?? -.infinity) && price <= (priceTo ?? .infinity)
-                && stock >= (stockFrom ?? .min) && stock <= (stockTo ?? .max)
-        }
-        if sort == "ID DESC" { products.reverse() }
-        var result: [String: JSONValue] = [:]
-        for product in pageOf(products, page) {
-            result[String(product.id)] = .object([
-                "id": .int(Int64(product.id)), "sku": .string(product.sku), "ean": .string(product.ean), "asin": "",
-                "name": .string(product.name), "prices": pricesJSON(product), "stock": stockJSON(product),
-            ])
-        }
-        return ["products": phpMap(result)]
-    }
-
-    /// Full data of the products asked for; unknown ids are left out.
-    func getInventoryProductsData(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
-        _ = try requireInventory(p)
-        var result: [String: JSONValue] = [:]
-        for value in try p.array("products") {
-            let id = try Parameters.int(value, "products")
-            guard let product = state.products[id] else { continue }
-            var locations: [String: JSONValue] = [:]
-            for (warehouse, location) in product.locations { locations["bl_\(warehouse)"] = .string(location) }
-            result[String(id)] = .object([
-                "is_bundle": false, "sku": .string(product.sku), "ean": .string(product.ean), "ean_additional": [],
-                "asin": "", "tags": .array(product.tags.map { .string($0) }), "tax_rate": .double(product.taxRate),
-                "weight": .double(product.weight), "height": 0, "width": 0, "length": 0, "star": 0,
-                "category_id": .int(Int64(product.categoryId)), "manufacturer_id": .int(Int64(product.manufacturerId)),
-                "prices": pricesJSON(product), "stock": stockJSON(product), "locations": phpMap(locations),
-                "text_fields": .object([
-                    "name": .string(product.name), "description": .string(product.description), "features": [],
-                ]),
-                "average_cost": 0, "average_landed_cost": 0, "images": [], "links": [], "variants": [],
-            ])
-        }
-        return ["products": phpMap(result)]
-    }
-
-    func pricesJSON(_ product: SandboxProduct) -> JSONValue {
-        var prices: [String: JSONValue] = [:]
-        for (group, price) in product.prices { prices[String(group)] = .double(price) }
-        return phpMap(prices)
-    }
-
-    func stockJSON(_ product: SandboxProduct) -> JSONValue {
-        var stock: [String: JSONValue] = [:]
-        for (warehouse, quantity) in product.stock { stock["bl_\(warehouse)"] = .int(Int64(quantity)) }
-        return phpMap(stock)
-    }
-}
-
-/// PHP sends an empty associative array as `[]`.
-func phpMap(_ object: [String: JSONValue]) -> JSONValue {
-    object.isEmpty ? .array([]) : .object(object)
 }

@@ -1,43 +1,49 @@
 import BaseLinkerModels
 
-/// Stock and prices by page, stock updates, and adding or changing products.
+/// Stock and prices by page, and stock updates.
 extension SandboxAccount {
+    /// Products 1000 a page, each with its variants' stock keyed by variant id.
     func getInventoryProductsStock(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
         _ = try requireInventory(p)
         var result: [String: JSONValue] = [:]
         for product in pageOf(state.sortedProducts, try page(p)) {
+            var variants: [String: JSONValue] = [:]
+            for variant in product.variants { variants[String(variant.id)] = ProductJSON.stock(variant.stock) }
             result[String(product.id)] = .object([
-                "product_id": .int(Int64(product.id)), "stock": stockJSON(product), "variants": [],
+                "product_id": .int(Int64(product.id)), "stock": ProductJSON.stock(product.stock),
+                "variants": phpMap(variants),
             ])
         }
         return ["products": phpMap(result)]
     }
 
+    /// Products 1000 a page, each with its variants' prices keyed by variant id.
     func getInventoryProductsPrices(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
         _ = try requireInventory(p)
         var result: [String: JSONValue] = [:]
         for product in pageOf(state.sortedProducts, try page(p)) {
-            result[String(product.id)] = .object(["prices": pricesJSON(product), "variants": []])
+            var variants: [String: JSONValue] = [:]
+            for variant in product.variants { variants[String(variant.id)] = ProductJSON.prices(variant.prices) }
+            result[String(product.id)] = .object([
+                "prices": ProductJSON.prices(product.prices), "variants": phpMap(variants),
+            ])
         }
         return ["products": phpMap(result)]
     }
 
-    /// At most 1000 products per call. What cannot be applied (an unknown product, a warehouse
-    /// that is not a `bl_` one, a bad quantity) is reported in `warnings` per product id; the rest
-    /// is applied. `warnings` is `""` when there are none, as in BaseLinker's samples.
+    /// At most 1000 products per call, keyed by product id or, for a variant, by variant id.
+    /// What cannot be applied (an unknown product, a warehouse that is not an existing `bl_`
+    /// one, a quantity that is not a whole number of zero or more) is reported in `warnings` per
+    /// product id; the rest is applied. `counter` counts the products that took at least one
+    /// level. `warnings` is `""` when there are none, as in BaseLinker's samples.
     func updateInventoryProductsStock(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
         _ = try requireInventory(p)
         let products = try p.object("products")
-        guard products.count <= Self.pageSize else {
-            throw SandboxAPIError(
-                code: "ERROR_TOO_MANY_PRODUCTS",
-                message: "At most \(Self.pageSize) products can be updated at a time, got \(products.count)")
-        }
+        guard products.count <= Self.pageSize else { throw .tooManyProducts(products.count, limit: Self.pageSize) }
         var counter = 0
         var warnings: [String: JSONValue] = [:]
         for key in products.keys.sorted() {
-            var problems: [String] = []
-            guard let id = Int(key), state.products[id] != nil else {
+            guard let id = Int(key), state.exists(id) else {
                 warnings[key] = .string("Product \(key) not found")
                 continue
             }
@@ -45,16 +51,13 @@ extension SandboxAccount {
                 warnings[key] = .string("Stocks of product \(key) must be an object of warehouse ids and quantities")
                 continue
             }
+            var problems: [String] = []
             var changed = false
             for warehouseKey in stocks.keys.sorted() {
-                switch stockTarget(warehouseKey) {
+                switch stockLevel(warehouseKey, stocks[warehouseKey] ?? .null) {
                 case .failure(let problem): problems.append(problem.message)
-                case .success(let warehouse):
-                    guard let quantity = try? Parameters.int(stocks[warehouseKey] ?? .null, warehouseKey) else {
-                        problems.append("Quantity for \(warehouseKey) must be a whole number")
-                        continue
-                    }
-                    state.products[id]?.stock[warehouse] = quantity
+                case .success(let (warehouse, quantity)):
+                    state.setStock(id, warehouse: warehouse, quantity: quantity)
                     changed = true
                 }
             }
@@ -64,8 +67,22 @@ extension SandboxAccount {
         return ["counter": .int(Int64(counter)), "warnings": warnings.isEmpty ? "" : .object(warnings)]
     }
 
+    /// The warehouse and quantity of one stock level, or why it cannot be set.
+    func stockLevel(_ key: String, _ value: JSONValue) -> Result<(Int, Int), StockProblem> {
+        let warehouse: Int
+        switch stockTarget(key) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let id): warehouse = id
+        }
+        guard let quantity = try? Parameters.int(value, key) else {
+            return .failure(StockProblem("Quantity for \(key) must be a whole number, got \(Parameters.show(value))"))
+        }
+        guard quantity >= 0 else { return .failure(StockProblem("Quantity for \(key) must not be negative, got \(quantity)")) }
+        return .success((warehouse, quantity))
+    }
+
     /// The numeric id of a `bl_` warehouse that exists, or why the key cannot take stock.
-    private func stockTarget(_ key: String) -> Result<Int, StockProblem> {
+    func stockTarget(_ key: String) -> Result<Int, StockProblem> {
         let parts = key.split(separator: "_", maxSplits: 1)
         guard parts.count == 2, let id = Int(parts[1]) else {
             return .failure(StockProblem("Warehouse id '\(key)' must look like bl_<id>"))
@@ -77,65 +94,6 @@ extension SandboxAccount {
             return .failure(StockProblem("Warehouse \(key) not found"))
         }
         return .success(id)
-    }
-
-    /// Creates a product, or updates the one named by `product_id` (only the fields given).
-    func addInventoryProduct(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
-        let inventory = try requireInventory(p)
-        let productId = try p.optionalInt("product_id")
-        var product: SandboxProduct
-        if let productId, productId != 0 {
-            guard let existing = state.products[productId] else { throw .productNotFound(productId) }
-            product = existing
-        } else {
-            let name = try Parameters((try p.optionalObject("text_fields")) ?? [:]).optionalString("name") ?? ""
-            guard !name.isEmpty else { throw .badParameters("Missing required parameter 'text_fields.name'") }
-            product = SandboxProduct(id: state.nextProductId, name: name, taxRate: 23)
-        }
-        if let sku = try p.optionalString("sku") { product.sku = sku }
-        if let ean = try p.optionalString("ean") { product.ean = ean }
-        if let rate = try p.optionalDouble("tax_rate") {
-            guard (0...100).contains(rate) || [-1, -0.02, -0.03].contains(rate) else {
-                throw .badParameters("Parameter 'tax_rate' must be 0-100, -1, -0.02 or -0.03, got \(Money.text(rate))")
-            }
-            product.taxRate = rate
-        }
-        if let weight = try p.optionalDouble("weight") { product.weight = weight }
-        if let category = try p.optionalInt("category_id") { product.categoryId = category }
-        if let manufacturer = try p.optionalInt("manufacturer_id") { product.manufacturerId = manufacturer }
-        if p.has("tags") { product.tags = try p.array("tags").compactMap(\.stringValue) }
-        if let fields = try p.optionalObject("text_fields") {
-            let text = Parameters(fields)
-            if let name = try text.optionalString("name"), !name.isEmpty { product.name = name }
-            if let description = try text.optionalString("description") { product.description = description }
-        }
-        var warnings: [String: JSONValue] = [:]
-        if let prices = try p.optionalObject("prices") {
-            for key in prices.keys.sorted() {
-                guard let group = Int(key), inventory.priceGroups.contains(group) else {
-                    warnings["prices.\(key)"] = .string("Price group \(key) not found")
-                    continue
-                }
-                product.prices[group] = try Parameters.double(prices[key] ?? .null, "prices.\(key)")
-            }
-        }
-        if let stock = try p.optionalObject("stock") {
-            for key in stock.keys.sorted() {
-                switch stockTarget(key) {
-                case .failure(let problem): warnings["stock.\(key)"] = .string(problem.message)
-                case .success(let warehouse): product.stock[warehouse] = try Parameters.int(stock[key] ?? .null, "stock.\(key)")
-                }
-            }
-        }
-        if product.id == state.nextProductId { state.nextProductId += 1 }
-        state.products[product.id] = product
-        return ["product_id": .int(Int64(product.id)), "warnings": phpMap(warnings)]
-    }
-
-    func deleteInventoryProduct(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
-        let id = try p.int("product_id")
-        guard state.products.removeValue(forKey: id) != nil else { throw .productNotFound(id) }
-        return [:]
     }
 }
 

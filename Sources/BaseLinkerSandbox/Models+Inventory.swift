@@ -53,7 +53,7 @@ package struct SandboxInventory: Sendable, Hashable {
     package var isDefault: Bool
 }
 
-/// A product of the inventory.
+/// A product of the inventory, with its variants.
 package struct SandboxProduct: Sendable, Hashable {
     package var id: Int
     package var sku: String
@@ -67,16 +67,20 @@ package struct SandboxProduct: Sendable, Hashable {
     package var manufacturerId: Int
     /// Gross price per price group id.
     package var prices: [Int: Double]
-    /// Quantity per `bl_` warehouse id.
+    /// Quantity per `bl_` warehouse id. The product's own: the sandbox does not sum its
+    /// variants' stock into it.
     package var stock: [Int: Int]
     /// Shelf location per `bl_` warehouse id.
     package var locations: [Int: String]
     package var tags: [String]
+    /// Sizes, colours, packs of this product, in id order.
+    package var variants: [SandboxVariant]
 
     package init(
         id: Int = 0, sku: String = "", ean: String = "", name: String, description: String = "",
         taxRate: Double = 23, weight: Double = 0, categoryId: Int = 0, manufacturerId: Int = 0,
-        prices: [Int: Double] = [:], stock: [Int: Int] = [:], locations: [Int: String] = [:], tags: [String] = []
+        prices: [Int: Double] = [:], stock: [Int: Int] = [:], locations: [Int: String] = [:], tags: [String] = [],
+        variants: [SandboxVariant] = []
     ) {
         self.id = id
         self.sku = sku
@@ -91,5 +95,81 @@ package struct SandboxProduct: Sendable, Hashable {
         self.stock = stock
         self.locations = locations
         self.tags = tags
+        self.variants = variants
+    }
+}
+
+/// One variant of a product (a size, a colour, a pack). As in BaseLinker its id comes from the
+/// products' id space, and stock updates take it in place of a product id. It has its own name,
+/// SKU, EAN, prices and stock; the VAT rate, weight, category and description are its parent's.
+package struct SandboxVariant: Sendable, Hashable {
+    /// 0 until the account gives it one.
+    package var id: Int
+    package var name: String
+    package var sku: String
+    package var ean: String
+    /// Gross price per price group id.
+    package var prices: [Int: Double]
+    /// Quantity per `bl_` warehouse id.
+    package var stock: [Int: Int]
+    /// Shelf location per `bl_` warehouse id.
+    package var locations: [Int: String]
+
+    package init(
+        id: Int = 0, name: String, sku: String = "", ean: String = "", prices: [Int: Double] = [:],
+        stock: [Int: Int] = [:], locations: [Int: String] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.sku = sku
+        self.ean = ean
+        self.prices = prices
+        self.stock = stock
+        self.locations = locations
+    }
+}
+
+/// A product or a variant as the seller's panel shows it: what `GET /sandbox/products/<id>`
+/// sends and ``SandboxAccount/inventoryItem(_:)`` returns.
+package struct SandboxInventoryItem: Sendable, Hashable {
+    package var id: Int
+    /// The product a variant belongs to; 0 for a product.
+    package var parentId: Int
+    package var sku: String
+    package var ean: String
+    package var name: String
+    /// A variant's is its parent's.
+    package var taxRate: Double
+    /// Gross price per price group id.
+    package var prices: [Int: Double]
+    /// Quantity per `bl_` warehouse id.
+    package var stock: [Int: Int]
+    /// A product's variants; empty for a variant.
+    package var variantIds: [Int]
+
+    package var isVariant: Bool { parentId != 0 }
+
+    init(_ product: SandboxProduct) {
+        id = product.id
+        parentId = 0
+        sku = product.sku
+        ean = product.ean
+        name = product.name
+        taxRate = product.taxRate
+        prices = product.prices
+        stock = product.stock
+        variantIds = product.variants.map(\.id)
+    }
+
+    init(_ variant: SandboxVariant, of parent: SandboxProduct) {
+        id = variant.id
+        parentId = parent.id
+        sku = variant.sku
+        ean = variant.ean
+        name = variant.name
+        taxRate = parent.taxRate
+        prices = variant.prices
+        stock = variant.stock
+        variantIds = []
     }
 }

@@ -29,27 +29,37 @@ extension OrderGenerator {
         warehouse: Int, scenario: Scenario, currency: String, source: String
     ) -> SandboxOrderLine {
         let product = random.pick(products)
-        var name = product.name
+        let variant = soldVariant(of: product)
+        let title = variant?.name ?? product.name
+        var name = title
         let marketplace = ["allegro", "amazon", "ebay"].contains(source)
         let roll = random.unit()
         if marketplace, roll < 0.15 {
-            name = random.pick(["\(product.name) – idealny na prezent", "\(product.name.uppercased()) NOWOŚĆ",
-                                "Prezent: \(product.name)"])
+            name = random.pick(["\(title) – idealny na prezent", "\(title.uppercased()) NOWOŚĆ", "Prezent: \(title)"])
         } else if roll > 0.92 {
-            name = random.chance(0.5) ? product.name.lowercased() : product.name.replacingOccurrences(of: " ", with: "  ")
+            name = random.chance(0.5) ? title.lowercased() : title.replacingOccurrences(of: " ", with: "  ")
         }
         var taxRate = product.taxRate
         if warehouse == AccountGenerator.germanWarehouse, scenario.country == "DE", random.chance(0.5) {
             taxRate = product.taxRate == 23 ? 19 : product.taxRate > 0 ? 7 : product.taxRate
         }
-        var cents = Money.cents(product.prices[AccountGenerator.priceGroupRetail] ?? 10)
+        let prices = variant?.prices ?? product.prices
+        var cents = Money.cents(prices[AccountGenerator.priceGroupRetail] ?? 10)
         if source == "allegro", random.chance(0.2) { cents = cents * 95 / 100 }
+        let locations = variant?.locations ?? product.locations
         return SandboxOrderLine(
-            storage: "db", storageId: AccountGenerator.inventoryId, productId: String(product.id), variantId: 0,
-            name: name, sku: product.sku, ean: product.ean, location: product.locations[warehouse] ?? "",
-            warehouseId: warehouse, auctionId: auctionId(source), attributes: "",
+            storage: "db", storageId: AccountGenerator.inventoryId, productId: String(product.id),
+            variantId: variant?.id ?? 0, name: name, sku: variant?.sku ?? product.sku, ean: variant?.ean ?? product.ean,
+            location: locations[warehouse] ?? "", warehouseId: warehouse, auctionId: auctionId(source), attributes: "",
             priceGross: converted(cents, to: currency), taxRate: taxRate, quantity: quantity(),
             weight: product.weight)
+    }
+
+    /// One of the product's variants when lines may be for variants (see ``variantRandom``).
+    private mutating func soldVariant(of product: SandboxProduct) -> SandboxVariant? {
+        guard !product.variants.isEmpty, var stream = variantRandom else { return nil }
+        defer { variantRandom = stream }
+        return stream.pick(product.variants)
     }
 
     private mutating func outsideLine(currency: String) -> SandboxOrderLine {

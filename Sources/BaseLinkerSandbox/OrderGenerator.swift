@@ -24,6 +24,10 @@ struct OrderGenerator {
     var lastAdd: Int
     var lastConfirmed = 0
     var nextShopOrderId = 24_001
+    /// When set, a line for a product with variants is for one of its variants, chosen from
+    /// this stream. The account's own orders are made without it (their lines are for the
+    /// products themselves, as before variants existed); orders added later use it.
+    var variantRandom: SeededRandom?
 
     init(seed: UInt64, start: Date, products: [SandboxProduct]) {
         random = SeededRandom(seed: seed, stream: "orders")

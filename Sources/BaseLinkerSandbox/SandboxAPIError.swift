@@ -44,6 +44,13 @@ package struct SandboxAPIError: Error, Sendable, Hashable, CustomStringConvertib
         notFound("Invoice", "ERROR_INVOICE_NOT_FOUND", id: String(id))
     }
     static func seriesNotFound(_ id: Int) -> SandboxAPIError { notFound("Series", "ERROR_SERIES_NOT_FOUND", id: String(id)) }
+    static func priceGroupNotFound(_ id: Int) -> SandboxAPIError {
+        notFound("Price group", "ERROR_PRICE_GROUP_NOT_FOUND", id: String(id))
+    }
+    /// More than BaseLinker takes in one call (1000 products).
+    static func tooManyProducts(_ count: Int, limit: Int) -> SandboxAPIError {
+        SandboxAPIError(code: "ERROR_TOO_MANY_PRODUCTS", message: "At most \(limit) products at a time, got \(count)")
+    }
     static func warehouseNotFound(_ id: String) -> SandboxAPIError {
         notFound("Warehouse", "ERROR_WAREHOUSE_NOT_FOUND", id: id)
     }

@@ -6,8 +6,8 @@ extension SandboxAccount {
     /// The whole account as the API shows it (plus warehouse countries and invoice files), for
     /// comparing accounts: equal seeds and sizes give byte-equal ``snapshotData()``.
     package func snapshot() -> JSONValue {
-        let allProducts = Parameters(["inventory_id": .int(Int64(AccountGenerator.inventoryId)),
-                                      "products": .array(state.sortedProducts.map { .int(Int64($0.id)) })])
+        var products: [String: JSONValue] = [:]
+        for product in state.sortedProducts { products[String(product.id)] = ProductJSON.data(product) }
         return .object([
             "statuses": getOrderStatusList()["statuses"] ?? [],
             "sources": getOrderSources()["sources"] ?? [],
@@ -16,7 +16,7 @@ extension SandboxAccount {
             "inventories": getInventories()["inventories"] ?? [],
             "price_groups": getInventoryPriceGroups()["price_groups"] ?? [],
             "series": getSeries()["series"] ?? [],
-            "products": (try? getInventoryProductsData(allProducts))?["products"] ?? [],
+            "products": phpMap(products),
             "orders": .array(state.sortedOrders.map(\.json)),
             "invoices": .array(state.sortedInvoices.map { invoice in
                 .object([

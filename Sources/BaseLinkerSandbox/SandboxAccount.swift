@@ -4,8 +4,9 @@ package import Foundation
 
 /// The in-memory BaseLinker account the sandbox serves: statuses, sources, warehouses, one
 /// inventory with products, orders, invoices and the journal. Every API call runs on this actor,
-/// so calls are atomic; tests reach the same state through the methods below (move an order to
-/// another status, add an order between two syncs, read what a sync attached).
+/// so calls are atomic; tests reach the same state through its package methods (move an order to
+/// another status, add an order between two syncs, read what a sync attached, edit a product as a
+/// seller would in the panel).
 package actor SandboxAccount {
     var state: AccountState
     let clock: any SandboxClock
@@ -39,8 +40,6 @@ package actor SandboxAccount {
     /// All orders by id, unconfirmed ones included.
     package func orders() -> [SandboxOrder] { state.sortedOrders }
     package func order(_ id: Int) -> SandboxOrder? { state.orders[id] }
-    package func products() -> [SandboxProduct] { state.sortedProducts }
-    package func product(_ id: Int) -> SandboxProduct? { state.products[id] }
 
     /// Invoices by id, of one order or of all.
     package func invoices(orderId: Int? = nil) -> [SandboxInvoice] {
@@ -66,11 +65,13 @@ package actor SandboxAccount {
     }
 
     /// Adds `count` realistic orders, drawn from `seed` like the account's own, arriving after
-    /// every existing order (for "new orders between two syncs").
+    /// every existing order (for "new orders between two syncs"). Unlike the account's own
+    /// orders, a line for a product with variants is for one of its variants (`variant_id`).
     @discardableResult
     package func addGeneratedOrders(_ count: Int, seed: UInt64) -> [SandboxOrder] {
         let start = Date(timeIntervalSince1970: TimeInterval(latestOrderDate + 1))
         var generator = OrderGenerator(seed: seed, start: start, products: state.sortedProducts)
+        generator.variantRandom = SeededRandom(seed: seed, stream: "order-variants")
         generator.nextShopOrderId = (state.orders.values.map(\.shopOrderId).max() ?? 0) + 1
         return (0..<max(count, 0)).map { state.insert(generator.makeOrder(index: $0, of: count)) }
     }
@@ -96,20 +97,6 @@ package actor SandboxAccount {
     /// Moves an order to a status, as `setOrderStatus` does (journal event 18).
     package func setOrderStatus(_ orderId: Int, to statusId: Int) throws(SandboxAPIError) {
         try applyStatus(statusId, to: [orderId])
-    }
-
-    @discardableResult
-    package func addProduct(_ product: SandboxProduct) -> SandboxProduct {
-        var product = product
-        product.id = state.nextProductId
-        state.nextProductId += 1
-        state.products[product.id] = product
-        return product
-    }
-
-    package func setStock(productId: Int, warehouseId: Int, quantity: Int) throws(SandboxAPIError) {
-        guard state.products[productId] != nil else { throw .productNotFound(productId) }
-        state.products[productId]?.stock[warehouseId] = quantity
     }
 
     // MARK: The protocol

@@ -4,7 +4,8 @@ import HTTPTypes
 import Hummingbird
 import ServiceLifecycle
 
-/// The HTTP side: `POST /connector.php` and the `/sandbox/...` observation endpoints.
+/// The HTTP side: `POST /connector.php` and the `/sandbox/...` observation endpoints
+/// (`stats`, `orders/<id>`, `products/<id>` for a product or a variant).
 struct SandboxRoutes: Sendable {
     let configuration: SandboxConfiguration
     let account: SandboxAccount
@@ -19,6 +20,12 @@ struct SandboxRoutes: Sendable {
                 return json(["error": .string("Order \(context.parameters.get("id") ?? "") not found")], status: .notFound)
             }
             return json(await Self.orderSummary(order, invoices: account.invoices(orderId: id)))
+        }
+        router.get("sandbox/products/:id") { _, context in
+            guard let id = context.parameters.get("id", as: Int.self), let item = await account.inventoryItem(id) else {
+                return json(["error": .string("Product \(context.parameters.get("id") ?? "") not found")], status: .notFound)
+            }
+            return json(item.json)
         }
         return router
     }

@@ -2,8 +2,8 @@ import BaseLinkerModels
 
 /// Changes the types of values in an answer the way BaseLinker's PHP backend does from method
 /// to method and year to year (reference §2.99), never what they mean: a number may arrive as
-/// text, a flag as `"1"`, `1` or `true`, an empty map as `[]`. Text stays text, so EANs,
-/// postcodes and phone numbers keep their leading zeros.
+/// text, a flag as `"1"`, `1` or `true`, an empty map as `[]`, no `warnings` as `""` or `[]`.
+/// Text stays text, so EANs, postcodes and phone numbers keep their leading zeros.
 enum TypeVariance {
     static let flagKeys: Set<String> = [
         "want_invoice", "payment_method_cod", "confirmed", "pick_state", "pack_state", "pick_status",
@@ -14,9 +14,22 @@ enum TypeVariance {
     static func perturb(_ payload: [String: JSONValue], random: inout SeededRandom) -> [String: JSONValue] {
         var result: [String: JSONValue] = [:]
         for key in payload.keys.sorted() {
+            if key == "warnings", isEmpty(payload[key]) {
+                result[key] = random.chance(0.5) ? "" : []
+                continue
+            }
             result[key] = perturb(payload[key] ?? .null, key: key, random: &random)
         }
         return result
+    }
+
+    /// No warnings, however PHP wrote them: `""`, `[]` or `{}`. The write methods' samples show
+    /// `""`; `[]` is what an empty PHP array becomes.
+    private static func isEmpty(_ value: JSONValue?) -> Bool {
+        switch value {
+        case .string(""), .array([]), .object([:]): return true
+        default: return false
+        }
     }
 
     private static func perturb(_ value: JSONValue, key: String?, random: inout SeededRandom) -> JSONValue {
