@@ -11,7 +11,8 @@ extension Firmlink {
             abstract: "Serve a local BaseLinker-compatible API over a seeded, realistic account.",
             discussion: """
                 Prints http://127.0.0.1:<port>/connector.php first, then serves until interrupted \
-                (SIGINT or SIGTERM). Statistics: GET /sandbox/stats; one order: GET /sandbox/orders/<id>.
+                (SIGINT or SIGTERM). Statistics: GET /sandbox/stats; one order: GET /sandbox/orders/<id>;
+                one product or variant: GET /sandbox/products/<id>.
                 """)
 
         @Option(help: "Port to listen on; 0 picks a free one.")

@@ -12,6 +12,20 @@ struct ProductsSyncTests {
     static let baselinkerMode = #"mode = "baselinker""#
     static let firminoMode = "mode = \"firmino\"\nupdate_names = true"
 
+    /// What BaseLinker sells: each product without variants, and each variant (never a product
+    /// with variants itself), keyed as the store links them (`product` or `product/variant`).
+    static func sellable(_ account: SandboxAccount) async -> [String: SandboxInventoryItem] {
+        var items: [String: SandboxInventoryItem] = [:]
+        for product in await account.products() {
+            if product.variants.isEmpty {
+                items["\(product.id)"] = await account.inventoryItem(product.id)
+            } else {
+                for variant in product.variants { items["\(product.id)/\(variant.id)"] = await account.inventoryItem(variant.id) }
+            }
+        }
+        return items
+    }
+
     /// The store's cards by their BaseLinker link (`product` or `product/variant`).
     static func cardsByLink(_ reader: StoreReader) throws -> [String: Product] {
         var cards: [String: Product] = [:]
@@ -30,7 +44,8 @@ struct ProductsSyncTests {
             let before = await harness.sandbox.stats
             let summary = try await harness.sync(configuration, only: .products)
             #expect(summary.products.failed.isEmpty)
-            let sellable = await harness.sandbox.account.products()
+            let sellable = await Self.sellable(harness.sandbox.account)
+            #expect(sellable.keys.contains { $0.contains("/") }, "the account has variants")
             #expect(summary.products.created == sellable.count)
             #expect(await harness.requests(since: before) == [
                 "getInventories": 1, "getInventoryProductsList": 1, "getInventoryProductsData": 1,
@@ -38,17 +53,17 @@ struct ProductsSyncTests {
             let (cards, levels) = try harness.read { reader in
                 (try Self.cardsByLink(reader), try reader.stockLevels())
             }
-            #expect(cards.count == sellable.count)
-            for product in sellable {
-                let card = try #require(cards["\(product.id)"], "BaseLinker product \(product.id) has a card")
-                #expect(card.name == product.name)
-                #expect(card.sku == (product.sku.isEmpty ? nil : product.sku))
-                #expect(card.ean == (product.ean.isEmpty ? nil : product.ean))
-                #expect(card.grossPrice == Money(baselinker: product.prices[101] ?? -1))
-                #expect(card.vatRate == VATRate(baselinker: product.taxRate))
+            #expect(Set(cards.keys) == Set(sellable.keys))
+            for (link, item) in sellable {
+                let card = try #require(cards[link], "BaseLinker \(link) has a card")
+                #expect(card.name == item.name)
+                #expect(card.sku == (item.sku.isEmpty ? nil : item.sku))
+                #expect(card.ean == (item.ean.isEmpty ? nil : item.ean))
+                #expect(card.grossPrice == Money(baselinker: item.prices[101] ?? -1))
+                #expect(card.vatRate == VATRate(baselinker: item.taxRate))
                 for warehouse in 1...3 {
                     let level = levels.first { $0.productId == card.id && $0.warehouseId == Int64(warehouse) }?.quantity ?? 0
-                    #expect(level == product.stock[warehouse] ?? 0, "product \(product.id) in bl_\(warehouse)")
+                    #expect(level == item.stock[warehouse] ?? 0, "\(link) in bl_\(warehouse)")
                 }
             }
             let reasons = Set(try harness.read { try $0.stockMovements() }.map(\.reason))
@@ -80,7 +95,7 @@ struct ProductsSyncTests {
         try await withSyncHarness(orders: 0, products: 40) { harness in
             let configuration = try harness.configuration(products: Self.baselinkerMode)
             _ = try await harness.sync(configuration, only: .products)
-            let product = try #require(await harness.sandbox.account.products().first)
+            let product = try #require(await harness.sandbox.account.products().first { $0.variants.isEmpty })
             _ = try await harness.sandbox.account.call("addInventoryProduct", parameters: [
                 "inventory_id": .int(501), "product_id": .string(String(product.id)),
                 "prices": .object(["101": .double(123.45)]),
@@ -124,14 +139,14 @@ struct ProductsSyncTests {
     func firminoLinksThenPushes() async throws {
         try await withSyncHarness(orders: 0, products: 30) { harness in
             // A card the seller had before: it takes the link of the BaseLinker product with its SKU.
-            let first = try #require(await harness.sandbox.account.products().first { !$0.sku.isEmpty })
+            let first = try #require(await harness.sandbox.account.products().first { !$0.sku.isEmpty && $0.variants.isEmpty })
             let store = try Store(path: harness.storePath)
             let own = try store.write { try $0.insertProduct(ProductFields(name: "Mój produkt", sku: first.sku.lowercased())) }
             try store.close()
             let configuration = try harness.configuration(products: Self.firminoMode)
             let linking = try await harness.sync(configuration, only: .products)
             #expect(linking.products.linked == 1)
-            #expect(linking.products.created == 29)
+            #expect(linking.products.created == (await Self.sellable(harness.sandbox.account)).count - 1)
             let cards = try harness.read { try Self.cardsByLink($0) }
             #expect(cards["\(first.id)"]?.id == own.id)
             #expect(cards["\(first.id)"]?.name == "Mój produkt", "the store is the source: a linked card keeps its fields")
@@ -184,11 +199,11 @@ struct ProductsSyncTests {
             let levels = try harness.read { reader in
                 try reader.stockLevels().compactMap { level -> (Int, Int, Int)? in
                     guard let card = try reader.product(id: level.productId), let link = card.baselinkerProductId else { return nil }
-                    return (Int(link), Int(level.warehouseId), level.quantity)
+                    return (Int(card.baselinkerVariantId ?? link), Int(level.warehouseId), level.quantity)
                 }
             }
             for (product, warehouse, quantity) in levels {
-                let remote = await harness.sandbox.account.product(product)?.stock[warehouse] ?? 0
+                let remote = await harness.sandbox.account.inventoryItem(product)?.stock[warehouse] ?? 0
                 #expect(remote == max(0, quantity), "product \(product) in bl_\(warehouse)")
             }
             let before = await harness.sandbox.stats
@@ -208,12 +223,13 @@ struct ProductsSyncTests {
             #expect(try harness.read { try $0.products() }.isEmpty)
 
             let plan = try await harness.session(configuration, dryRun: true) { try await $0.pullProducts() }
-            #expect(plan.products.plan.count == 20 && plan.products.plan.allSatisfy { $0.action == "created" })
+            let count = await Self.sellable(harness.sandbox.account).count
+            #expect(plan.products.plan.count == count && plan.products.plan.allSatisfy { $0.action == "created" })
             #expect(plan.products.plan.allSatisfy { change in change.changes.contains { $0.hasPrefix("price_gross: ") } })
             #expect(try harness.read { try $0.products() }.isEmpty)
 
             let pulled = try await harness.session(configuration) { try await $0.pullProducts() }
-            #expect(pulled.products.created == 20)
+            #expect(pulled.products.created == count)
             let card = try #require(try harness.read { try $0.products() }.first)
             let store = try Store(path: harness.storePath)
             var fields = card.fields
