@@ -85,12 +85,14 @@ public enum Listings {
         public var vatRate: VATRate
         public var priceGross: Money
         @ExplicitNull public var baselinkerProductId: Int64?
+        /// The linked variant of ``baselinkerProductId``; null for a plain product.
+        @ExplicitNull public var baselinkerVariantId: Int64?
         /// Raised on every change: what `products push` compares with its cursor.
         public var revision: Int64
 
         enum CodingKeys: String, CodingKey {
             case id, name, sku, ean, unit, vatRate = "vat_rate", priceGross = "price_gross"
-            case baselinkerProductId = "baselinker_product_id", revision
+            case baselinkerProductId = "baselinker_product_id", baselinkerVariantId = "baselinker_variant_id", revision
         }
 
         public init(_ product: FirminoStore.Product) {
@@ -102,6 +104,7 @@ public enum Listings {
             vatRate = product.vatRate
             priceGross = product.grossPrice
             baselinkerProductId = product.baselinkerProductId
+            baselinkerVariantId = product.baselinkerVariantId
             revision = product.revision
         }
     }

@@ -63,7 +63,7 @@ struct ListingTests {
         #expect(stock[0]["product_id"] as? Int == 1 && stock[0]["warehouse_id"] as? Int == 1 && stock[0]["quantity"] as? Int == -4)
 
         let productJSON = try Self.object(try Listings.json(products.map(Listings.Product.init)))
-        #expect(Set(productJSON[0].keys) == ["id", "name", "sku", "ean", "unit", "vat_rate", "price_gross", "baselinker_product_id", "revision"])
+        #expect(Set(productJSON[0].keys) == ["id", "name", "sku", "ean", "unit", "vat_rate", "price_gross", "baselinker_product_id", "baselinker_variant_id", "revision"])
         #expect(productJSON[0]["baselinker_product_id"] is NSNull)
         #expect(productJSON[1]["baselinker_product_id"] as? Int == 555)
         #expect(productJSON[1]["ean"] is NSNull)
@@ -99,9 +99,10 @@ struct ListingTests {
             """)
         #expect(try text(levels.map(Listings.Stock.init)) == #"[{"product_id":1,"quantity":-6,"warehouse_id":1}]"#)
         #expect(try text(products.map(Listings.Product.init)) == """
-            [{"baselinker_product_id":null,"ean":"5901234123457","id":1,"name":"Kubek 300 ml","price_gross":"29.99",\
-            "revision":1,"sku":"KUB-300","unit":"szt","vat_rate":"23"},{"baselinker_product_id":null,"ean":null,"id":2,\
-            "name":"Talerz płytki","price_gross":"15.50","revision":2,"sku":"TAL-1","unit":"szt","vat_rate":"8"}]
+            [{"baselinker_product_id":null,"baselinker_variant_id":null,"ean":"5901234123457","id":1,"name":"Kubek 300 ml",\
+            "price_gross":"29.99","revision":1,"sku":"KUB-300","unit":"szt","vat_rate":"23"},{"baselinker_product_id":null,\
+            "baselinker_variant_id":null,"ean":null,"id":2,"name":"Talerz płytki","price_gross":"15.50","revision":2,\
+            "sku":"TAL-1","unit":"szt","vat_rate":"8"}]
             """)
         #expect(try text(warehouses.map(Listings.Warehouse.init)) == """
             [{"baselinker_warehouse":"bl_1","country":"PL","default":true,"id":1,"name":"Główny"}]

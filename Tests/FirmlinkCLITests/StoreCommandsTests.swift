@@ -215,7 +215,7 @@ struct StoreCommandsTests {
             #expect(Int64(products.count) == summary["products"]?["created"]?.integer, "\(summary)")
             for product in products {
                 #expect(product.keys == [
-                    "baselinker_product_id", "ean", "id", "name", "price_gross", "revision", "sku", "unit", "vat_rate",
+                    "baselinker_product_id", "baselinker_variant_id", "ean", "id", "name", "price_gross", "revision", "sku", "unit", "vat_rate",
                 ], "\(product)")
                 #expect(cents(product["price_gross"]) != nil, "\(product)")
             }
