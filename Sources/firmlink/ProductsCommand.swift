@@ -127,6 +127,14 @@ extension Firmlink {
             @Flag(help: "Import the good rows and list the bad ones, instead of importing nothing.")
             var skipBad = false
 
+            /// The first problems, one line each, and how many more there are: a file whose
+            /// every row is wrong says so in a screenful.
+            static func report(_ problems: [ProductImport.Problem], in file: String, suffix: String) {
+                let shown = 20
+                for problem in problems.prefix(shown) { printError("\(file): \(problem)\(suffix)") }
+                if problems.count > shown { printError("\(file): … and \(problems.count - shown) more rows like these") }
+            }
+
             func run() throws {
                 let configuration = try configOptions.load()
                 let data: Data
@@ -144,7 +152,7 @@ extension Firmlink {
                 do {
                     outcome = try StoreAccess.failing { try store.write { try sheet.apply(in: $0, skipBad: skipBad) } }
                 } catch let failed as ProductImport.Failed {
-                    for problem in failed.problems { printError("\(file): \(problem)") }
+                    Self.report(failed.problems, in: file, suffix: "")
                     throw CommandFailure(
                         "\(file): \(failed.problems.count) bad row\(failed.problems.count == 1 ? "" : "s"); nothing was imported (--skip-bad imports the others)",
                         status: .usage)
@@ -155,7 +163,7 @@ extension Firmlink {
                     for detail in done.changes + done.stockChanges.map({ "stock \($0)" }) { print("    \(detail)") }
                 }
                 print("\(outcome.created.count) added, \(outcome.updated.count) changed, \(outcome.unchanged) unchanged, \(outcome.skipped.count) skipped")
-                for problem in outcome.skipped { printError("\(file): \(problem) (skipped)") }
+                Self.report(outcome.skipped, in: file, suffix: " (skipped)")
                 ProductEditing.remind(configuration, linked: outcome.updated.contains { $0.product.baselinkerProductId != nil })
                 if !outcome.skipped.isEmpty { throw ExitCode(CommandFailure.Status.partial.rawValue) }
             }

@@ -85,6 +85,11 @@ struct ProductsCommandTests {
             #expect(skipped.stdout.contains("changed product 1: Kubek 300 ml\n    price_gross: 34.90 → 35.90"), "\(skipped.stdout)")
             #expect(skipped.stdout.contains("1 added, 1 changed, 0 unchanged, 1 skipped"))
             #expect(skipped.stderr.contains("line 4: price_gross"))
+            let rows = (1...25).map { "B-\($0);Zły \($0);x;8;" }.joined(separator: "\n")
+            try seller.folder.write("bad.csv", "sku;name;price_gross;vat_rate;stock:2\n" + rows + "\n")
+            let flood = try await seller.firmlink(["products", "import", "bad.csv"])
+            #expect(flood.stderr.split(separator: "\n").count == 22, "20 rows, the rest counted, the verdict: \(flood.stderr)")
+            #expect(flood.stderr.contains("bad.csv: … and 5 more rows like these"))
             let stock = try await seller.json(["stock"])
             #expect(stock.arrayValue?.contains { $0["product_id"]?.integer == 2 && $0["warehouse_id"]?.integer == 2 && $0["quantity"]?.integer == 5 } == true)
         }
