@@ -9,9 +9,12 @@ struct Firmlink: AsyncParsableCommand {
         abstract: "Connects a BaseLinker account with a Firmino-style invoicing and warehouse store.",
         version: Firmlink.version,
         subcommands: [
+            Init.self,
             Sandbox.self,
             Rules.self,
             Sync.self,
+            Watch.self,
+            Status.self,
             Orders.self,
             Run.self,
             Documents.self,
