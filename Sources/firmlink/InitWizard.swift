@@ -17,28 +17,14 @@ struct InitWizard {
 
     // MARK: The account
 
-    /// Asks for the address and the token until BaseLinker accepts them.
+    /// Asks for the address and the token until BaseLinker accepts them: a refused token is
+    /// asked again alone, any other failure starts again from the address.
     mutating func connect() async -> InitAccount {
         heading("Your BaseLinker account")
+        var askAddress = true
         while true {
-            let address = ask(
-                "BaseLinker's API address (or a sandbox's, such as http://127.0.0.1:8080/connector.php)",
-                default: answers.url.absoluteString
-            ) { text in
-                guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
-                else { return "an http or https address is needed, such as https://api.baselinker.com/connector.php" }
-                return nil
-            }
-            answers.url = URL(string: address)!
-            let local = InitAnswers.isLocal(answers.url)
-            answers.requestsPerMinute = Int(ask(
-                "Requests per minute at most (BaseLinker allows 100; 0: no limit, for a local sandbox)",
-                default: local ? "0" : "100"
-            ) { text in
-                guard let number = Int(text), number >= 0 else { return "a whole number, 0 or more" }
-                return nil
-            })!
-            if let fromEnvironment = environment["BASELINKER_TOKEN"], !fromEnvironment.isEmpty,
+            if askAddress { address() }
+            if askAddress, let fromEnvironment = environment["BASELINKER_TOKEN"], !fromEnvironment.isEmpty,
                confirm("BASELINKER_TOKEN is set in this shell: use that token?", default: true)
             {
                 answers.token = fromEnvironment
@@ -63,9 +49,31 @@ struct InitWizard {
                     ], default: answers.tokenInFile ? 1 : 0)
                 return account
             } catch {
-                say("\(error.description). Let's try again.", .error)
+                askAddress = !error.badToken
+                say("\(error.description). " + (error.badToken ? "Type it again." : "Check the address."), .error)
             }
         }
+    }
+
+    /// The connector's address and the request limit.
+    private mutating func address() {
+        let address = ask(
+            "BaseLinker's API address (or a sandbox's, such as http://127.0.0.1:8080/connector.php)",
+            default: answers.url.absoluteString
+        ) { text in
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+            else { return "an http or https address is needed, such as https://api.baselinker.com/connector.php" }
+            return nil
+        }
+        answers.url = URL(string: address)!
+        let local = InitAnswers.isLocal(answers.url)
+        answers.requestsPerMinute = Int(ask(
+            "Requests per minute at most (BaseLinker allows 100; 0: no limit, for a local sandbox)",
+            default: local ? "0" : "100"
+        ) { text in
+            guard let number = Int(text), number >= 0 else { return "a whole number, 0 or more" }
+            return nil
+        })!
     }
 
     // MARK: The five steps
