@@ -18,6 +18,9 @@ final class ProgressRenderer: @unchecked Sendable {
     }
 
     let style: Style
+    /// Whether an ended phase leaves its line (`sync`), or only the live line comes and goes
+    /// (`watch`, whose runs have a line of their own on standard output).
+    let keepsEndedPhases: Bool
     private let lock = NSLock()
     private var phase: SyncProgress.Phase?
     private var total: Int?
@@ -32,8 +35,12 @@ final class ProgressRenderer: @unchecked Sendable {
     /// The style standard error calls for.
     static var styleForStandardError: Style { isatty(STDERR_FILENO) == 1 ? .live : .plain }
 
-    init(style: Style = ProgressRenderer.styleForStandardError, now: @escaping () -> Date = Date.init) {
+    init(
+        style: Style = ProgressRenderer.styleForStandardError, keepsEndedPhases: Bool = true,
+        now: @escaping () -> Date = Date.init
+    ) {
         self.style = style
+        self.keepsEndedPhases = keepsEndedPhases
         self.now = now
     }
 
@@ -68,7 +75,7 @@ final class ProgressRenderer: @unchecked Sendable {
                 if style == .live {
                     stopLine()
                 }
-                printError(summary)
+                if keepsEndedPhases { printError(summary) }
                 self.phase = nil
             case .waiting(let wait, let duration):
                 let (seconds, attoseconds) = duration.components

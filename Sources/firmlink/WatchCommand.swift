@@ -43,12 +43,15 @@ extension Firmlink {
         func run() async throws {
             _ = try configOptions.load()  // a broken file ends the watch before it starts (status 2)
             let pause = Self.seconds(interval) ?? 300
+            let running = LockedBox(false)
             let stop = StopRequest { signal in
-                printError("firmlink watch: \(signal): stopping after the current order")
+                printError("firmlink watch: \(signal): " + (running.get() ? "stopping after the current order" : "stopping"))
             }
             printError("firmlink watch: a sync now and \(interval) after each run ends; Ctrl-C or SIGTERM stops it.")
             while !stop.isRequested {
+                running.set(true)
                 await runOnce(stop: stop)
+                running.set(false)
                 if stop.isRequested { break }
                 await stop.sleep(seconds: pause)
             }
@@ -59,7 +62,8 @@ extension Firmlink {
         private func runOnce(stop: StopRequest) async {
             let started = Date()
             let stamp = StatusReport.localTime(started)
-            let progress = ProgressRenderer.styleForStandardError == .live ? ProgressRenderer(style: .live) : nil
+            let progress = ProgressRenderer.styleForStandardError == .live
+                ? ProgressRenderer(style: .live, keepsEndedPhases: false) : nil
             defer { progress?.finish() }
             var options = SyncSession.Options()
             options.shouldStop = stop.check
