@@ -50,7 +50,10 @@ struct OrderBatch {
     /// Decides and writes every order inside `tx`, each in a savepoint; the caller rolls the
     /// transaction back (a dry run).
     func dryRun(_ orders: [Order], in tx: StoreTransaction, into summary: inout SyncSummary) {
-        for order in orders {
+        progress(.began(.deciding, total: orders.count))
+        defer { progress(.ended(.deciding, done: orders.count)) }
+        for (index, order) in orders.enumerated() {
+            defer { progress(.advanced(.deciding, done: index + 1)) }
             let report = decide(order) { decided in
                 var decisions = OrderDecisions()
                 let outcome: OrderOutcome
