@@ -83,16 +83,22 @@ struct WatchCommandTests {
 
     static let orders = 400
 
-    @Test("SIGTERM in the middle of a run stops it between two orders with status 0; the store is whole and the next run finishes the work")
-    func stopMidRun() async throws {
-        let expected = try await SandboxSeller.with(orders: Self.orders) { seller in
+    /// `[orders]` selections: statuses listed (each read from the start date), and every status
+    /// read forward from the `date_confirmed` cursor, which must not pass an order left undecided.
+    static let selections: [String?] = [nil, #"statuses = "all""#]
+
+    @Test("SIGTERM in the middle of a run stops it between two orders with status 0; the store is whole and the next run finishes the work",
+          arguments: selections)
+    func stopMidRun(selection: String?) async throws {
+        let configuration: (URL) -> String = { sandboxConfiguration(url: $0, orders: selection) }
+        let expected = try await SandboxSeller.with(orders: Self.orders, configuration: configuration) { seller in
             let run = try await seller.firmlink(["sync"])
             #expect(run.status <= 1, "\(run.stderr)")
             return try await CrashTests().state(of: seller)
         }
         try #require(expected.documents.count > 100)
 
-        try await SandboxSeller.with(orders: Self.orders) { seller in
+        try await SandboxSeller.with(orders: Self.orders, configuration: configuration) { seller in
             let storePath = seller.folder.url.appendingPathComponent("firmlink.sqlite").path
             let watcher = try Watcher(["--interval", "1h"], in: seller.folder.url)
             try await watcher.until("the store appears") { FileManager.default.fileExists(atPath: storePath) }
