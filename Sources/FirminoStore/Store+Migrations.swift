@@ -35,6 +35,9 @@ enum StoreSchema {
             }
         }
         try migrator.migrate(pool)
+        // The reader that checked the schema above knows the tables as they were; a listing
+        // through it would miss the columns a migration just added.
+        pool.invalidateReadOnlyConnections()
     }
 
     /// A try counted before sending stays marked until its outcome is recorded.
