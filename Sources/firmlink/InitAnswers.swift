@@ -90,7 +90,11 @@ struct InitAnswers {
         key("warehouses", "\(warehouses)", "stock levels, several warehouses")
 
         section("orders", "which orders, which documents")
-        key("from", from, "orders confirmed from that day, in the seller's timezone")
+        if from.isEmpty {
+            lines.append("# from = 2026-11-01            # the first day whose orders are taken: needed once the orders module is on")
+        } else {
+            key("from", from, "orders confirmed from that day, in the seller's timezone")
+        }
         if let statuses {
             key("statuses", "[" + statuses.map { String($0.id) }.joined(separator: ", ") + "]",
                 statuses.map(\.name).joined(separator: ", "))

@@ -330,7 +330,8 @@ extension Firmlink {
 
         // MARK: The file and the first sync
 
-        /// Writes the file (private when it holds the token) and checks that it loads as written.
+        /// Writes the file (private when it holds the token), once a copy of it loads as written:
+        /// a file that would not load is never left in place.
         func write(_ answers: InitAnswers, to path: String) throws {
             let temporary = path + ".init-\(getpid())"
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -347,17 +348,22 @@ extension Firmlink {
             } catch {
                 complete = false
             }
-            guard complete, rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
+            guard complete else {
                 unlink(temporary)
-                throw CommandFailure("cannot write \(path): \(reason)", status: .usage)
+                throw CommandFailure("cannot write \(temporary): \(String(cString: strerror(errno)))", status: .usage)
             }
             var environment = ProcessInfo.processInfo.environment
             environment["BASELINKER_TOKEN"] = nil
             do {
-                _ = try Configuration.load(path: path, environment: environment)
+                _ = try Configuration.load(path: temporary, environment: environment)
             } catch {
-                throw CommandFailure("\(path) was written but does not load (\(error)); this is a bug of firmlink init", status: .usage)
+                unlink(temporary)
+                throw CommandFailure("the configuration firmlink init made does not load (\(error)); nothing was written: please report this", status: .usage)
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw CommandFailure("cannot write \(path): \(reason)", status: .usage)
             }
         }
 

@@ -184,6 +184,21 @@ struct InitCommandTests {
         }
     }
 
+    @Test("without the orders module no order answer is needed, and the file written still loads")
+    func withoutOrders() async throws {
+        try await EmptyShop.with { shop in
+            let result = try await shop.firmlink(
+                ["init", "--non-interactive", "--url", shop.url.absoluteString, "--modules", "warehouses"],
+                environment: ["BASELINKER_TOKEN": SandboxSeller.token])
+            #expect(result.status == 0, "\(result.stderr)")
+            let file = try String(contentsOfFile: shop.configPath, encoding: .utf8)
+            #expect(file.contains("orders = false"), "\(file)")
+            #expect(file.contains("# from = "), "the start date is left for later: \(file)")
+            let listed = try await shop.firmlink(["warehouses", "list"], environment: ["BASELINKER_TOKEN": SandboxSeller.token])
+            #expect(!listed.stderr.contains("firmlink.toml:"), "the file loads: \(listed.stderr)")
+        }
+    }
+
     @Test("an existing file is replaced only with --force")
     func existingFile() async throws {
         try await EmptyShop.with { shop in
