@@ -24,6 +24,7 @@ extension Target.Dependency {
     static let toml = Target.Dependency.product(name: "TOMLKit", package: "TOMLKit")
     static let yams = Target.Dependency.product(name: "Yams", package: "Yams")
     static let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+    static let consoleKitTerminal = Target.Dependency.product(name: "ConsoleKitTerminal", package: "console-kit")
 }
 
 let package = Package(
@@ -44,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/console-kit", from: "4.16.2"),
     ],
     targets: [
         // Lua 5.4 from Debian (liblua5.4-dev) and the C shims over its macros.
@@ -96,7 +98,7 @@ let package = Package(
             name: "firmlink",
             dependencies: [
                 "Config", "Sync", "RuleTesting", "LuaHost", "BaseLinker", "BaseLinkerModels", "BaseLinkerSandbox",
-                "FirminoStore", .argumentParser, .logging,
+                "FirminoStore", .argumentParser, .logging, .consoleKitTerminal,
             ],
             swiftSettings: swiftSettings
         ),

@@ -67,7 +67,8 @@ extension BaseLinkerClient {
 
         while true {
             let limit = rateLimiter.requestsPerMinute
-            let slot = try await rateLimiter.acquire { [log] wait in
+            let slot = try await rateLimiter.acquire { [log, configuration] wait in
+                configuration.onWait?(.requestLimit(wait))
                 guard wait >= Self.announcedWait else { return }
                 log.warning("waiting \(Int(wait.seconds.rounded(.up))) s for BaseLinker's request limit (\(limit) a minute)")
             }
@@ -106,6 +107,7 @@ extension BaseLinkerClient {
                     resends: blockedResends, method: method, attempts: attempts)
                 blockedWaited += wait
                 blockedResends += 1
+                configuration.onWait?(.blockedToken(wait))
                 log.warning(
                     "BaseLinker blocked the token for too many requests; waiting \(Int(wait.seconds.rounded(.up))) s before sending again",
                     metadata: ["message": "\(redactor(message))"])

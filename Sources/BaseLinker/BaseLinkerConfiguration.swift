@@ -21,6 +21,9 @@ public struct BaseLinkerConfiguration: Sendable {
     /// The longest the client waits out `ERROR_BLOCKED_TOKEN` within one call before failing
     /// (and it sends the request again at most 10 times after a block).
     public var maxBlockedWait: Duration
+    /// Told of each wait before a request — for the request limit, or a token BaseLinker
+    /// blocked — as it starts, so that a progress display can say why a run stands still.
+    public var onWait: (@Sendable (BaseLinkerWait) -> Void)?
 
     public init(
         url: URL = BaseLinkerConfiguration.defaultURL,
@@ -64,6 +67,14 @@ extension BaseLinkerConfiguration: CustomStringConvertible, CustomDebugStringCon
     }
 
     private var tokenPlaceholder: String { token.isEmpty ? "<empty>" : "<hidden>" }
+}
+
+/// A wait the client imposes before its next request.
+public enum BaseLinkerWait: Sendable, Equatable {
+    /// The configured requests per minute are used up; a slot frees after this long.
+    case requestLimit(Duration)
+    /// BaseLinker blocked the token; the client waits this long before sending again.
+    case blockedToken(Duration)
 }
 
 /// How failed requests are tried again: exponential backoff with jitter, bounded by attempts

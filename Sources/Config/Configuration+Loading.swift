@@ -25,7 +25,7 @@ extension Configuration {
                 file: path,
                 message: exists
                     ? "cannot be read"
-                    : "no such file; write one (see docs/configuration.md) or pass --config")
+                    : "no such file; firmlink init writes one (or pass --config)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(file: path, message: "is not UTF-8 text")

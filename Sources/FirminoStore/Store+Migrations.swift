@@ -14,6 +14,7 @@ enum StoreSchema {
         migrator.registerMigration("v4: BaseLinker's invoices, orders set aside", migrate: addInvoicesAndOrderIssues)
         migrator.registerMigration(
             "v5: products linked to a BaseLinker variant", foreignKeyChecks: .deferred, migrate: linkProductsToVariants)
+        migrator.registerMigration("v6: sync runs", migrate: recordHowRunsEnd)
         return migrator
     }
 
@@ -34,6 +35,9 @@ enum StoreSchema {
             }
         }
         try migrator.migrate(pool)
+        // The reader that checked the schema above knows the tables as they were; a listing
+        // through it would miss the columns a migration just added.
+        pool.invalidateReadOnlyConnections()
     }
 
     /// A try counted before sending stays marked until its outcome is recorded.
@@ -108,6 +112,24 @@ enum StoreSchema {
             CREATE INDEX products_by_sku ON products (sku_normalized, id);
             CREATE INDEX products_by_ean ON products (ean, id);
             CREATE INDEX products_by_revision ON products (revision);
+            """)
+    }
+
+    /// How each run ended (`done`, `partial`, `failed`, `stopped`; NULL while it runs or when
+    /// it was killed), the error that ended a failed one, and the process that runs it, so that
+    /// `firmlink status` can tell a running sync from one that died. Runs finished before are
+    /// `partial` when their summary lists failed or held orders, else `done`.
+    private static func recordHowRunsEnd(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE runs ADD COLUMN outcome TEXT
+                CHECK (outcome IS NULL OR outcome IN ('done', 'partial', 'failed', 'stopped'));
+            ALTER TABLE runs ADD COLUMN error TEXT;
+            ALTER TABLE runs ADD COLUMN pid INTEGER;
+            UPDATE runs SET outcome = CASE
+                    WHEN coalesce(json_array_length(summary, '$.orders.failed'), 0)
+                         + coalesce(json_array_length(summary, '$.orders.held'), 0) > 0 THEN 'partial'
+                    ELSE 'done' END
+                WHERE finished_at IS NOT NULL AND summary IS NOT NULL;
             """)
     }
 

@@ -23,6 +23,12 @@ public final class SyncSession {
         public var tuneClient: @Sendable (inout BaseLinkerConfiguration) -> Void
         /// The limiter requests pass; nil: the process's one for the token (what a run uses).
         public var rateLimiter: RateLimiter?
+        /// Told how the run goes (``SyncProgress``); by default nobody is.
+        public var progress: @Sendable (SyncProgress) -> Void = { _ in }
+        /// Asked between two orders, and between two outbox rows: once it answers true the run
+        /// begins nothing more, records itself as stopped and returns its summary so far. A
+        /// store transaction is never cut short.
+        public var shouldStop: @Sendable () -> Bool = { false }
 
         public init(
             dryRun: Bool = false, now: Date = Date(), rateLimiter: RateLimiter? = nil,
@@ -84,6 +90,13 @@ public final class SyncSession {
         var clientConfiguration = BaseLinkerConfiguration(
             url: configuration.baselinker.url, token: token.reveal(),
             requestsPerMinute: configuration.baselinker.requestsPerMinute)
+        let progress = options.progress
+        clientConfiguration.onWait = { wait in
+            switch wait {
+            case .requestLimit(let duration): progress(.waiting(.requestLimit, duration))
+            case .blockedToken(let duration): progress(.waiting(.blockedToken, duration))
+            }
+        }
         options.tuneClient(&clientConfiguration)
         client = BaseLinkerClient(
             configuration: clientConfiguration, rateLimiter: options.rateLimiter, logger: Logger(label: "firmlink.baselinker"))
@@ -115,20 +128,35 @@ public final class SyncSession {
 
     /// Runs the enabled modules — or only `module` — in order: warehouses, products, orders, then
     /// the stock push, under one rate limiter, with one summary; records the run in the store
-    /// (a dry run records nothing). Throws for what stops the whole run; an order's or a
-    /// product's failure is in the summary.
+    /// (a dry run records nothing): how it ended, and the error that ended it. Throws for what
+    /// stops the whole run; an order's or a product's failure is in the summary.
     public func sync(only module: Module? = nil) async throws -> SyncSummary {
+        // Checks that fail before anything starts are not runs.
         let modules = Set(Module.allCases.filter { module == nil ? isEnabled($0) : $0 == module })
-        let mode = configuration.products.mode
-        // Everything that can be checked is, before BaseLinker is asked anything.
         if modules.contains(.orders) { try OrderSync.check(configuration) }
-        if modules.contains(.products), mode == nil {
+        if modules.contains(.products), configuration.products.mode == nil {
             throw configuration.error(key: "products.mode", "choose the products mode to sync products: baselinker, firmino or manual")
         }
+        let runId = options.dryRun ? nil : try store.write { try $0.startRun(pid: ProcessInfo.processInfo.processIdentifier) }
+        do {
+            let summary = try await run(modules)
+            if let runId {
+                let outcome: RunOutcome = options.shouldStop() ? .stopped : summary.exitStatus == 0 ? .done : .partial
+                let encoded = try summary.json()
+                try store.write { try $0.finishRun(id: runId, summary: encoded, outcome: outcome) }
+            }
+            return summary
+        } catch {
+            if let runId { try? store.write { try $0.failRun(id: runId, error: "\(error)") } }
+            throw error
+        }
+    }
+
+    private func run(_ modules: Set<Module>) async throws -> SyncSummary {
+        let mode = configuration.products.mode
         let rules = try RuleSet(user: self.rules, limits: configuration.rules.limits)
         try await continueRequestWindow()
         let requestsBefore = client.requestCounts.total
-        let runId = options.dryRun ? nil : try store.write { try $0.startRun() }
         var summary = SyncSummary()
         summary.dryRun = options.dryRun
         summary.modules = Module.allCases.filter(modules.contains).map(\.rawValue)
@@ -172,17 +200,13 @@ public final class SyncSession {
             }
             if let orders { try await orders.run(into: &summary) }
             // The stock push belongs to the warehouses module, and runs after the orders.
-            if mode == .firmino, configuration.warehouses.pushStock, modules.contains(.warehouses) {
+            if mode == .firmino, configuration.warehouses.pushStock, modules.contains(.warehouses), !options.shouldStop() {
                 let catalog: BaseLinkerCatalog
                 if let opened = pull?.catalog { catalog = opened } else { catalog = try await BaseLinkerCatalog.open(self) }
                 try await StockPush(session: self, catalog: catalog).run(into: &summary)
             }
         }
         summary.requests = client.requestCounts.total - requestsBefore
-        if let runId {
-            let encoded = try summary.json()
-            try store.write { try $0.finishRun(id: runId, summary: encoded) }
-        }
         return summary
     }
 

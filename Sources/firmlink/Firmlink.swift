@@ -9,9 +9,12 @@ struct Firmlink: AsyncParsableCommand {
         abstract: "Connects a BaseLinker account with a Firmino-style invoicing and warehouse store.",
         version: Firmlink.version,
         subcommands: [
+            Init.self,
             Sandbox.self,
             Rules.self,
             Sync.self,
+            Watch.self,
+            Status.self,
             Orders.self,
             Run.self,
             Documents.self,
@@ -60,11 +63,12 @@ extension Firmlink {
     static let version = "0.4.0"
 
     /// Logs go to standard error (standard output carries the summaries and `--json`), at the
-    /// level named by `FIRMLINK_LOG_LEVEL` (`trace` … `critical`), warnings by default.
+    /// level named by `FIRMLINK_LOG_LEVEL` (`trace` … `critical`), warnings by default; a
+    /// progress line on standard error makes way for them.
     static func bootstrapLogging(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
         let level = environment["FIRMLINK_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .warning
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = LiveLineLogHandler(inner: StreamLogHandler.standardError(label: label))
             handler.logLevel = level
             return handler
         }

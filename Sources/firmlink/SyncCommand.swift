@@ -31,8 +31,13 @@ extension Firmlink {
                     "\(configuration.file): every module is off in [modules]; nothing to sync", status: .usage)
             }
             let summary: SyncSummary
+            // Progress on standard error, never with --json.
+            let progress = output.json ? nil : ProgressRenderer()
+            var options = SyncSession.Options(dryRun: dryRun)
+            if let progress { options.progress = progress.receiver }
             do {
-                summary = try await SyncSession.with(configuration, options: .init(dryRun: dryRun)) { session in
+                defer { progress?.finish() }
+                summary = try await SyncSession.with(configuration, options: options) { session in
                     try await session.sync(only: only)
                 }
             } catch {

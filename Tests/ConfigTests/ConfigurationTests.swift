@@ -312,7 +312,7 @@ struct ConfigurationTests {
         let error = try #require(throws: ConfigurationError.self) {
             try Configuration.load(path: "/nonexistent/firmlink.toml", environment: [:])
         }
-        #expect(error.description == "/nonexistent/firmlink.toml: no such file; write one (see docs/configuration.md) or pass --config")
+        #expect(error.description == "/nonexistent/firmlink.toml: no such file; firmlink init writes one (or pass --config)")
     }
 
     @Test("the file is found by --config, then FIRMLINK_CONFIG, then the current folder")

@@ -51,6 +51,7 @@ struct StoreOpeningTests {
         #expect(try store.appliedMigrations() == [
             "v1: store", "v2: outbox tries begun before sending", "v3: the seller kept with each document",
             "v4: BaseLinker's invoices, orders set aside", "v5: products linked to a BaseLinker variant",
+            "v6: sync runs",
         ])
     }
 
@@ -60,7 +61,7 @@ struct StoreOpeningTests {
         let path = folder.path("old.sqlite")
         try makeStore(at: path, migratedUpTo: "v1: store")
         let store = try Store(path: path)
-        #expect(try store.appliedMigrations().count == 5)
+        #expect(try store.appliedMigrations().count == 6)
         let item = try #require(try store.read { try $0.pendingOutbox() }.first)
         #expect(item.kind == .attachInvoice && !item.unfinishedAttempt)
         try store.write { try $0.beginOutboxAttempt(id: item.id) }
@@ -179,6 +180,6 @@ struct StoreOpeningTests {
             return await group.reduce(into: [String]()) { if let failure = $1 { $0.append(failure) } }
         }
         #expect(outcomes.isEmpty, "\(outcomes)")
-        #expect(try Store(path: path).appliedMigrations().count == 5)
+        #expect(try Store(path: path).appliedMigrations().count == 6)
     }
 }

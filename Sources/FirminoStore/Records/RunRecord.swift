@@ -1,7 +1,20 @@
 public import Foundation
 public import GRDB
 
-/// One run of a sync: when it started and finished and its JSON summary. A row of `runs`.
+/// How a run ended.
+public enum RunOutcome: String, Hashable, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
+    /// Finished, nothing left to look at.
+    case done
+    /// Finished, but some orders failed or are held, or something could not be sent.
+    case partial
+    /// Ended by an error before it finished (``RunRecord/error`` says which).
+    case failed
+    /// Stopped on request (a signal to `firmlink watch`) between two orders.
+    case stopped
+}
+
+/// One run of a sync: when it started and finished, how it ended and its JSON summary. A row
+/// of `runs`.
 public struct RunRecord: Identifiable, Hashable, Sendable, Codable {
     /// The `id` column: nil only for a run built to be inserted, until the insert gives it
     /// (``didInsert(_:)``). None leaves the store without one, hence ``id``.
@@ -10,6 +23,12 @@ public struct RunRecord: Identifiable, Hashable, Sendable, Codable {
     public var finishedAt: Date?
     /// JSON (kept as text: the schema checks that it is valid JSON).
     public var summary: Data?
+    /// Nil while the run goes on, and for a run whose process died before it could say.
+    public var outcome: RunOutcome?
+    /// What ended a failed run.
+    public var error: String?
+    /// The process running it (nil for runs recorded before the store kept it).
+    public var pid: Int32?
 
     /// The run's id. Every run the store hands out was read or inserted, so it has one.
     public var id: Int64 {
@@ -18,12 +37,13 @@ public struct RunRecord: Identifiable, Hashable, Sendable, Codable {
     }
 
     /// A run that starts now.
-    init(startedAt: Date) {
+    init(startedAt: Date, pid: Int32?) {
         self.startedAt = startedAt
+        self.pid = pid
     }
 
     enum CodingKeys: String, CodingKey {
-        case rowID = "id", summary
+        case rowID = "id", summary, outcome, error, pid
         case startedAt = "started_at", finishedAt = "finished_at"
     }
 }
@@ -38,6 +58,7 @@ extension RunRecord: FetchableRecord, MutablePersistableRecord {
         static let startedAt = Column(CodingKeys.startedAt)
         static let finishedAt = Column(CodingKeys.finishedAt)
         static let summary = Column(CodingKeys.summary)
+        static let outcome = Column(CodingKeys.outcome)
     }
 
     /// The summary is JSON text, not a blob: `json_valid` checks it, and people read it.

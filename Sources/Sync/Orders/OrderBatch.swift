@@ -9,11 +9,20 @@ struct OrderBatch {
     let statusNames: [Int: String]
     let settings: OrderSettings
     let logger: Logger
+    var progress: @Sendable (SyncProgress) -> Void = { _ in }
+    /// Asked before each order: once it answers true, no further order is begun.
+    var shouldStop: @Sendable () -> Bool = { false }
 
     /// Yields between orders: a long batch does not hold a thread that other tasks of the
-    /// process (an embedding server, a test's sandbox) need.
-    func run(_ orders: [Order], store: Store, into summary: inout SyncSummary) async throws {
+    /// process (an embedding server, a test's sandbox) need. Returns the orders decided: all
+    /// of them, or those before a stop was asked for.
+    @discardableResult
+    func run(_ orders: [Order], store: Store, into summary: inout SyncSummary) async throws -> Int {
+        progress(.began(.deciding, total: orders.count))
+        var decided = 0
+        defer { progress(.ended(.deciding, done: decided)) }
         for order in orders {
+            if shouldStop() { break }
             let report = decide(order) { decided in
                 processor.report(decided, store: store) { outcome, tx in
                     FaultPoint.orderWritten.reach()
@@ -31,14 +40,20 @@ struct OrderBatch {
             }
             log(report)
             summary.count(report)
+            decided += 1
+            progress(.advanced(.deciding, done: decided))
             await Task.yield()
         }
+        return decided
     }
 
     /// Decides and writes every order inside `tx`, each in a savepoint; the caller rolls the
     /// transaction back (a dry run).
     func dryRun(_ orders: [Order], in tx: StoreTransaction, into summary: inout SyncSummary) {
-        for order in orders {
+        progress(.began(.deciding, total: orders.count))
+        defer { progress(.ended(.deciding, done: orders.count)) }
+        for (index, order) in orders.enumerated() {
+            defer { progress(.advanced(.deciding, done: index + 1)) }
             let report = decide(order) { decided in
                 var decisions = OrderDecisions()
                 let outcome: OrderOutcome

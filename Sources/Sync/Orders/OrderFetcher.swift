@@ -6,6 +6,8 @@ import BaseLinkerModels
 /// orders confirmed since the cursor. Each order once, oldest confirmation first.
 struct OrderFetcher {
     let client: BaseLinkerClient
+    /// Told the count of orders read so far, after each one.
+    var read: (Int) -> Void = { _ in }
 
     /// Orders in any of `statuses`, confirmed at or after `from`.
     func orders(inStatuses statuses: [Int], confirmedFrom from: Int) async throws -> [Order] {
@@ -13,6 +15,7 @@ struct OrderFetcher {
         for status in statuses {
             for try await order in client.orderPages(OrdersQuery(dateConfirmedFrom: from, statusID: status)).items {
                 orders[order.id] = order
+                read(orders.count)
             }
         }
         return orders.values.sorted(by: Self.confirmationOrder)
@@ -23,6 +26,7 @@ struct OrderFetcher {
         var orders: [Int: Order] = [:]
         for try await order in client.orderPages(OrdersQuery(dateConfirmedFrom: from)).items {
             orders[order.id] = order
+            read(orders.count)
         }
         return orders.values.sorted(by: Self.confirmationOrder)
     }

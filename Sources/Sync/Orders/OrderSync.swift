@@ -77,25 +77,34 @@ struct OrderSync {
             }
             todo.removeAll { invoiced[Int64($0.id)] != nil }
         }
-        let batch = OrderBatch(processor: processor, statusNames: resolver.names, settings: settings, logger: session.logger)
+        var batch = OrderBatch(processor: processor, statusNames: resolver.names, settings: settings, logger: session.logger)
+        batch.progress = session.options.progress
+        batch.shouldStop = session.options.shouldStop
         return OrderSync(
             session: session, settings: settings, batch: batch, orders: orders, todo: todo, found: found, invoices: index,
             newInvoices: added)
     }
 
     /// Decides and writes each order, moves the cursor, makes the batch durable and sends the
-    /// outbox.
+    /// outbox. A stop asked for (``SyncSession/Options/shouldStop``) ends the batch between two
+    /// orders: the cursor stays before the first order not decided, and what the decided ones
+    /// queued is sent only until the stop is seen again — the rest waits for the next run.
     func run(into summary: inout SyncSummary) async throws {
         let (configuration, client, store) = (session.configuration, session.client, session.store)
         summary.orders.merge(found)
         try invoices.record(newInvoices)
-        try await batch.run(todo, store: store, into: &summary)
-        if settings.statuses.isEmpty { try moveCursor(past: orders, leaving: summary.orders) }
+        let decided = try await batch.run(todo, store: store, into: &summary)
+        if settings.statuses.isEmpty {
+            let undecided = Set(todo.dropFirst(decided).map(\.id))
+            try moveCursor(past: Array(orders.prefix { !undecided.contains($0.id) }), leaving: summary.orders)
+        }
         try store.makeDurable()
         FaultPoint.batchDurable.reach()
         let drain = OutboxDrain(
             client: client, store: store, printer: DocumentPrinter(seller: configuration.seller.details),
             seriesId: configuration.baselinker.invoiceSeriesId, logger: session.logger)
+        drain.progress = session.options.progress
+        drain.shouldStop = session.options.shouldStop
         let sent = try await drain.drain()
         summary.outbox.sent = sent.sent
         summary.outbox.pending = sent.pending
@@ -134,7 +143,10 @@ struct OrderSync {
     /// the orders confirmed since the cursor. Orders marked for a retry (`orders retry`) are
     /// read by id when the listing does not hold them (the cursor may have passed them).
     private static func fetch(_ session: SyncSession, _ settings: OrderSettings) async throws -> [Order] {
-        let fetcher = OrderFetcher(client: session.client)
+        var fetcher = OrderFetcher(client: session.client)
+        let progress = session.options.progress
+        fetcher.read = { progress(.advanced(.reading, done: $0)) }
+        progress(.began(.reading, total: nil))
         let from = settings.fromTimestamp ?? 0
         var orders: [Order]
         if settings.statuses.isEmpty {
@@ -148,6 +160,7 @@ struct OrderSync {
         for id in retried where !listed.contains(id) {
             orders += try await fetcher.order(id: id)
         }
+        progress(.ended(.reading, done: orders.count))
         return orders.sorted(by: OrderFetcher.confirmationOrder)
     }
 }

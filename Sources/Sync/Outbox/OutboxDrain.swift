@@ -37,6 +37,10 @@ final class OutboxDrain {
     private let printer: DocumentPrinter
     private let configuredSeries: Int
     private let logger: Logger
+    /// Told how many rows are to send and how many went, as they go.
+    var progress: @Sendable (SyncProgress) -> Void = { _ in }
+    /// Asked before each row: once it answers true, the rest stays queued for the next run.
+    var shouldStop: @Sendable () -> Bool = { false }
     private var series: Int?
     /// Connection failures in a row, and the last one's message.
     private var unreachableRun = 0
@@ -57,21 +61,24 @@ final class OutboxDrain {
     func drain() async throws -> Result {
         var result = Result()
         var failed: [Int64: OrderFailure] = [:]
+        progress(.began(.sending, total: try store.read { try $0.pendingOutbox().count }))
+        defer { progress(.ended(.sending, done: result.sent)) }
         passes: for pass in 1...2 {
             let pending = try store.read { try $0.pendingOutbox() }
             if pending.isEmpty { break }
             failed = [:]
             for item in pending where item.kind == .attachInvoice {
-                if isUnreachable { break passes }
+                if isUnreachable || shouldStop() { break passes }
                 do {
                     try await attach(item)
                     reached()
                     result.sent += 1
+                    progress(.advanced(.sending, done: result.sent))
                 } catch {
                     failed[item.id] = try record(error, for: item)
                 }
             }
-            if isUnreachable { break }
+            if isUnreachable || shouldStop() { break }
             let statuses = pending.filter { $0.kind == .setOrderStatus }
             result.sent += try await setStatuses(statuses, failed: &failed, result: &result)
             if failed.isEmpty || isUnreachable { break }
@@ -179,9 +186,11 @@ final class OutboxDrain {
                 // its row closed, saying why) and the call sent again for the rest.
                 while !chunk.isEmpty {
                     do {
+                        if shouldStop() { return sent }
                         try await setStatus(status, of: chunk)
                         reached()
                         sent += chunk.count
+                        progress(.advanced(.sending, done: result.sent + sent))
                         break
                     } catch let error as BaseLinkerError where error.code == .orderNotFound {
                         let missing = try await missingOrders(in: chunk.map(\.orderId), error: error)
