@@ -1,6 +1,7 @@
 import ArgumentParser
 import BaseLinkerModels
 import Config
+import ConsoleKitTerminal
 import FirminoStore
 import Foundation
 import Sync
@@ -155,7 +156,7 @@ extension Firmlink {
                         let unmapped = try await session.unmappedWarehouses()
                         var answers = given
                         for warehouse in unmapped where answers[warehouse.key] == nil && CountryAnswer.canAsk {
-                            answers[warehouse.key] = try CountryAnswer.ask(for: warehouse, default: configuration.seller.country)
+                            answers[warehouse.key] = CountryAnswer.ask(for: warehouse, default: configuration.seller.country)
                         }
                         return try session.importWarehouses(unmapped, countries: answers)
                     }
@@ -173,7 +174,7 @@ extension Firmlink {
             }
         }
 
-        /// A warehouse's country, asked on a terminal.
+        /// A warehouse's country, asked on a terminal (console-kit, as `firmlink init` asks).
         enum CountryAnswer {
             static var canAsk: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
@@ -182,15 +183,13 @@ extension Firmlink {
                 return code.count == 2 && code.allSatisfy({ $0.isASCII && $0.isLetter }) ? code : nil
             }
 
-            static func ask(for warehouse: InventoryWarehouse, default fallback: String) throws -> String {
+            static func ask(for warehouse: InventoryWarehouse, default fallback: String) -> String {
+                let console = Terminal()
                 while true {
-                    FileHandle.standardOutput.write(Data("Country of \(warehouse.key) (\(warehouse.name)) [\(fallback)]: ".utf8))
-                    guard let line = readLine() else {
-                        throw CommandFailure("no answer for \(warehouse.key); give --country \(warehouse.key)=CC", status: .usage)
-                    }
-                    if line.trimmingCharacters(in: .whitespaces).isEmpty { return fallback }
-                    if let code = code(line) { return code }
-                    print("  a two-letter country code, such as PL or DE")
+                    let answer = console.ask("Country of \(warehouse.key) (\(warehouse.name)) [\(fallback)]".consoleText())
+                    if answer.trimmingCharacters(in: .whitespaces).isEmpty { return fallback }
+                    if let code = code(answer) { return code }
+                    console.output("  a two-letter country code, such as PL or DE".consoleText(.warning))
                 }
             }
         }

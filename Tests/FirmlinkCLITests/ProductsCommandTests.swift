@@ -57,6 +57,25 @@ struct ProductsCommandTests {
         }
     }
 
+    @Test("warehouses import at a terminal asks the country of each warehouse it makes, Enter taking the seller's")
+    func warehousesImportAsks() async throws {
+        try await SandboxSeller.with(orders: 0, configuration: Self.firminoSeller()) { seller in
+            let terminal = try PseudoTerminal(
+                ["warehouses", "import", "--country", "bl_2=PL"], in: seller.folder.url,
+                environment: ["BASELINKER_TOKEN": SandboxSeller.token])
+            try await terminal.expect("Country of bl_1 (Magazyn główny) [PL]")
+            terminal.type("")
+            try await terminal.expect("Country of bl_3 (Lager Berlin) [PL]")
+            terminal.type("Niemcy")
+            try await terminal.expect("a two-letter country code, such as PL or DE")
+            terminal.type("de")
+            try await terminal.expect("bl_3 → store warehouse 3 (Lager Berlin, DE)")
+            #expect(try await terminal.wait() == 0)
+            let listed = try await seller.json(["warehouses", "list", "--offline"])
+            #expect(listed["store"]?.arrayValue?.compactMap { $0["country"]?.stringValue } == ["PL", "PL", "DE"])
+        }
+    }
+
     @Test("products add, edit and import make and change cards, and say what changed")
     func addEditImport() async throws {
         try await SandboxSeller.with(orders: 0, configuration: Self.firminoSeller()) { seller in
