@@ -51,6 +51,12 @@ extension StoreReader {
         try SQLRequest<Value>(literal: sql, cached: true).fetchOne(db)
     }
 
+    /// Whether `table` has a row of `id`: what a check needs, without reading the row.
+    func exists(_ table: StaticString, id: Int64) throws -> Bool {
+        let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)")
+        return try Bool.fetchOne(statement, arguments: [id]) ?? false
+    }
+
     /// Runs an `UPDATE`; returns how many rows it changed.
     @discardableResult
     func execute(cached sql: SQL) throws -> Int {

@@ -55,7 +55,7 @@ extension StoreTransaction {
             for line in lines {
                 guard let productId = line.productId, let warehouseId = line.warehouseId else { continue }
                 movements.append(
-                    try moveStock(
+                    try appendMovement(
                         productId: productId, warehouseId: warehouseId, delta: -line.quantity, reason: .sale,
                         documentId: documentId, note: number))
             }
@@ -94,7 +94,7 @@ extension StoreTransaction {
         guard draft.currency.count == 3, draft.currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw StoreError.invalid("\(subject): currency '\(draft.currency)' is not a three-letter code")
         }
-        if let contractorId = draft.contractorId, try contractor(id: contractorId) == nil {
+        if let contractorId = draft.contractorId, try !exists("contractors", id: contractorId) {
             throw StoreError.notFound("contractor", id: contractorId)
         }
         for index in draft.lines.indices {
@@ -118,10 +118,10 @@ extension StoreTransaction {
             }
             line.name = Normalize.printable(line.name).trimmingSpaces
             line.unit = line.unit.trimmingSpaces.isEmpty ? "szt" : line.unit.trimmingSpaces
-            if let productId = line.productId, try product(id: productId) == nil {
+            if let productId = line.productId, try !exists("products", id: productId) {
                 throw StoreError.invalid("\(label): there is no product with id \(productId)")
             }
-            if let warehouseId = line.warehouseId, try warehouse(id: warehouseId) == nil {
+            if let warehouseId = line.warehouseId, try !exists("warehouses", id: warehouseId) {
                 throw StoreError.invalid("\(label): there is no warehouse with id \(warehouseId)")
             }
             draft.lines[index] = line

@@ -7,8 +7,17 @@ extension StoreTransaction {
         productId: Int64, warehouseId: Int64, delta: Int, reason: StockMovementReason = .manual,
         documentId: Int64? = nil, note: String = ""
     ) throws -> StockMovement {
-        guard try product(id: productId) != nil else { throw StoreError.notFound("product", id: productId) }
-        guard try warehouse(id: warehouseId) != nil else { throw StoreError.notFound("warehouse", id: warehouseId) }
+        guard try exists("products", id: productId) else { throw StoreError.notFound("product", id: productId) }
+        guard try exists("warehouses", id: warehouseId) else { throw StoreError.notFound("warehouse", id: warehouseId) }
+        return try appendMovement(
+            productId: productId, warehouseId: warehouseId, delta: delta, reason: reason, documentId: documentId, note: note)
+    }
+
+    /// ``moveStock(productId:warehouseId:delta:reason:documentId:note:)`` for a product and
+    /// warehouse known to exist (a document's lines, checked when the draft was).
+    func appendMovement(
+        productId: Int64, warehouseId: Int64, delta: Int, reason: StockMovementReason, documentId: Int64?, note: String
+    ) throws -> StockMovement {
         var movement = StockMovement(
             productId: productId, warehouseId: warehouseId, delta: delta, reason: reason, documentId: documentId,
             note: note, createdAt: context.now())

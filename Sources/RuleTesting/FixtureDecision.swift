@@ -30,7 +30,7 @@ func decide(
         let orderId = (try? FieldReader(json, context: "order").int("order_id")).flatMap { $0 } ?? 0
         return OrderReport(orderId: orderId, outcome: .failed(.of(error, orderId: orderId)), decisions: OrderDecisions())
     }
-    return processor.report(order, store: store)
+    return try store.write { tx in processor.report(order, in: tx) }
 }
 
 /// What `match_baselinker_product` answers for an inventory product (its fields as a rule case

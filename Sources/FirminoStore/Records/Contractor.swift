@@ -106,6 +106,36 @@ extension Contractor: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         rowID = inserted.rowID
     }
+
+    // Column by column rather than through `Codable`: read and written for most orders.
+
+    public init(row: Row) throws {
+        rowID = try row.decode(forColumn: "id")
+        name = try row.decode(forColumn: "name")
+        taxId = try row.decode(forColumn: "tax_id")
+        address = try row.decode(forColumn: "address")
+        postcode = try row.decode(forColumn: "postcode")
+        city = try row.decode(forColumn: "city")
+        country = try row.decode(forColumn: "country")
+        email = try row.decode(forColumn: "email")
+        phone = try row.decode(forColumn: "phone")
+        normalizedName = try row.decode(forColumn: "name_normalized")
+        normalizedTaxId = try row.decode(forColumn: "tax_id_normalized")
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = rowID
+        container["name"] = name
+        container["tax_id"] = taxId
+        container["address"] = address
+        container["postcode"] = postcode
+        container["city"] = city
+        container["country"] = country
+        container["email"] = email
+        container["phone"] = phone
+        container["name_normalized"] = normalizedName
+        container["tax_id_normalized"] = normalizedTaxId
+    }
 }
 
 extension ContractorFields {

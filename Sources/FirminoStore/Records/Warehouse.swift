@@ -70,6 +70,24 @@ extension Warehouse: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         rowID = inserted.rowID
     }
+
+    // Column by column rather than through `Codable`: read for every order line.
+
+    public init(row: Row) throws {
+        rowID = try row.decode(forColumn: "id")
+        name = try row.decode(forColumn: "name")
+        country = try row.decode(forColumn: "country")
+        baselinkerWarehouse = try row.decode(forColumn: "baselinker_warehouse")
+        isDefault = try row.decode(forColumn: "is_default")
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = rowID
+        container["name"] = name
+        container["country"] = country
+        container["baselinker_warehouse"] = baselinkerWarehouse
+        container["is_default"] = isDefault
+    }
 }
 
 extension WarehouseFields {

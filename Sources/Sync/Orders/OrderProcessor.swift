@@ -27,16 +27,16 @@ package final class OrderProcessor {
         context = try HookContext(runtime: rules.runtime, settings: settings)
     }
 
-    /// Decides one order in a transaction of its own — committed unless the order fails, then
-    /// rolled back — and reports how it ended. `finish` runs last in the same transaction
-    /// (the batch moves its cursor there).
+    /// Decides one order in a savepoint of `tx` — kept unless the order fails, then rolled
+    /// back — and reports how it ended. `finish` runs last in the same savepoint (the batch
+    /// records the order's state there).
     package func report(
-        _ order: SyncOrder, store: Store, finish: (OrderOutcome, StoreTransaction) throws -> Void = { _, _ in }
+        _ order: SyncOrder, in tx: StoreTransaction, finish: (OrderOutcome, StoreTransaction) throws -> Void = { _, _ in }
     ) -> OrderReport {
         var decisions = OrderDecisions()
         let outcome: OrderOutcome
         do {
-            outcome = try store.write { tx in
+            outcome = try tx.inSavepoint {
                 let outcome = try process(order, in: tx, decisions: &decisions)
                 try finish(outcome, tx)
                 return outcome
