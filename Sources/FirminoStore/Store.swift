@@ -44,10 +44,9 @@ public final class Store: Sendable {
     /// Opens the store at `path`, creating the file when missing and migrating it forward.
     ///
     /// A new store is created private (mode 0600, and so its journal): it holds customer data.
-    /// Opening holds an exclusive `flock` on the database file while the schema is checked and
+    /// Opening holds an exclusive lock on the store's lock file while the schema is checked and
     /// migrated, so two processes opening a new or older store at once do not both migrate it,
-    /// and a reader waits for a store another process is still creating. (`flock` and SQLite's
-    /// own `fcntl` locks do not touch each other.)
+    /// and a reader waits for a store another process is still creating.
     ///
     /// Throws ``StoreError`` with code `.notADatabase` when the file is something else,
     /// `.cannotOpen` when it cannot be opened or created, `.newerSchema` when a newer Firmlink
@@ -178,29 +177,63 @@ public final class Store: Sendable {
     }
 }
 
-/// The lock held on the database file itself while a store is opened and migrated.
+/// The lock held while a store is opened and migrated: an exclusive lock on the store's lock
+/// file (`<real path>.lock`), waited for.
+///
+/// It must not be taken on the database file itself. SQLite locks the database with POSIX
+/// `fcntl` locks, and closing *any* descriptor of a file drops all of the process's `fcntl`
+/// locks on it: a descriptor opened here and closed after the pool had connected would leave
+/// the pool's connections unlocked, so another process could checkpoint or rewrite the file
+/// under them. On Linux the lock is an open-file-description lock, which is independent of
+/// the writer lock's `flock` on the same file, so a sync holding the writer lock can still open
+/// the store, and a reader waits only while another process opens it, not while it syncs.
 private struct OpeningLock {
     let descriptor: Int32
 
     init(path: String) throws {
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let lockPath = StoreWriterLock.realPath(of: path) + ".lock"
+        descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             throw StoreError(
-                .cannotOpen, "cannot open the store \(path): \(reason) (does the folder exist and is it writable?)")
+                .cannotOpen, "cannot open the store's lock file \(lockPath): \(reason) (does the folder exist and is it writable?)")
         }
-        while flock(descriptor, LOCK_EX) != 0 {
+        while !Self.lock(descriptor, type: F_WRLCK) {
             guard errno == EINTR else {
+                let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw StoreError(.cannotOpen, "cannot lock the store \(path) to open it: \(String(cString: strerror(errno)))")
+                throw StoreError(.cannotOpen, "cannot lock the store \(path) to open it: \(reason)")
             }
         }
+        // A new store file is made here so that it is private from the start; SQLite gives its
+        // journal files the same mode. Only a file that did not exist is opened (and closed)
+        // outside SQLite: no connection of this process can hold a lock on it yet.
+        let created = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if created >= 0 { close(created) }
     }
 
     func release() {
-        flock(descriptor, LOCK_UN)
+        _ = Self.lock(descriptor, type: F_UNLCK)
         close(descriptor)
     }
+
+    /// Locks (or unlocks) the whole file, waiting for the lock.
+    private static func lock(_ descriptor: Int32, type: Int32) -> Bool {
+        var lock = flock()
+        lock.l_type = Int16(type)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 0
+        lock.l_len = 0
+        return fcntl(descriptor, Self.setLockWait, &lock) == 0
+    }
+
+    #if os(Linux)
+    /// `F_OFD_SETLKW`, which the C headers define only under `_GNU_SOURCE`: the same number on
+    /// every Linux architecture.
+    private static let setLockWait: Int32 = 38
+    #else
+    private static let setLockWait = F_SETLKW
+    #endif
 }
 
 /// What a reader or transaction needs to know about its store.

@@ -183,3 +183,37 @@ struct StoreOpeningTests {
         #expect(try Store(path: path).appliedMigrations().count == 6)
     }
 }
+
+/// SQLite locks a database with POSIX `fcntl` locks, which a process loses all at once when it
+/// closes any descriptor of the file. Opening a store must never do that behind an open pool.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: "/proc/locks"), "reads the kernel's lock table"))
+struct OpeningKeepsLocksTests {
+    /// The POSIX record locks this process holds on the file at `path`, as the kernel lists them.
+    static func posixLocks(on path: String) throws -> [String] {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let inode = try #require(attributes[.systemFileNumber] as? NSNumber).uint64Value
+        let table = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        return table.split(separator: "\n").map(String.init).filter { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            return fields.count > 5 && fields[1] == "POSIX" && fields[4] == "\(getpid())"
+                && fields[5].hasSuffix(":\(inode)")
+        }
+    }
+
+    @Test("opening the store again, while a read holds SQLite's lock on the file, leaves that lock in place")
+    func reopeningKeepsTheReadersLock() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("firmlink.sqlite")
+        let store = try Store(path: path)
+        try store.write { try $0.setCursor("x", to: "1") }
+        try store.read { reader in
+            _ = try reader.cursor("x")
+            let held = try Self.posixLocks(on: path)
+            #expect(!held.isEmpty, "a read transaction holds a shared lock on the database file")
+            let second = try Store(path: path)
+            try second.close()
+            #expect(try Self.posixLocks(on: path) == held)
+        }
+        try store.close()
+    }
+}
