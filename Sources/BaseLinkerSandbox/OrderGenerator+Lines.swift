@@ -55,11 +55,10 @@ extension OrderGenerator {
             weight: product.weight)
     }
 
-    /// One of the product's variants when lines may be for variants (see ``variantRandom``).
+    /// The variant a line for `product` sells: BaseLinker's orders sell one of a product's
+    /// variants, never a product that has them; nil for a product without variants.
     private mutating func soldVariant(of product: SandboxProduct) -> SandboxVariant? {
-        guard !product.variants.isEmpty, var stream = variantRandom else { return nil }
-        defer { variantRandom = stream }
-        return stream.pick(product.variants)
+        product.variants.isEmpty ? nil : variantRandom.pick(product.variants)
     }
 
     private mutating func outsideLine(currency: String) -> SandboxOrderLine {

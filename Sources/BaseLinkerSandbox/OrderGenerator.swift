@@ -24,13 +24,13 @@ struct OrderGenerator {
     var lastAdd: Int
     var lastConfirmed = 0
     var nextShopOrderId = 24_001
-    /// When set, a line for a product with variants is for one of its variants, chosen from
-    /// this stream. The account's own orders are made without it (their lines are for the
-    /// products themselves, as before variants existed); orders added later use it.
-    var variantRandom: SeededRandom?
+    /// Chooses which of a product's variants a line sells. A stream of its own, so that every
+    /// other draw of the orders is the one it was before products had variants.
+    var variantRandom: SeededRandom
 
     init(seed: UInt64, start: Date, products: [SandboxProduct]) {
         random = SeededRandom(seed: seed, stream: "orders")
+        variantRandom = SeededRandom(seed: seed, stream: "order-variants")
         self.products = products
         lastAdd = Int(start.timeIntervalSince1970)
     }
