@@ -39,4 +39,18 @@ struct OrderStockTests {
         }
         if orders >= 60 { #expect(variantLines > 0, "some lines sell variants") }
     }
+
+    @Test("lines outside the inventory are rare: a few per 200 orders", arguments: accounts)
+    func outsideLinesAreRare(seed: UInt64, orders: Int, products: Int) async {
+        let all = await SandboxAccount(seed: seed, orders: orders, products: products).orders()
+        let lines = all.flatMap(\.lines)
+        let outside = lines.filter { $0.storage == "shop" }
+        #expect(outside.allSatisfy { $0.warehouseId == 0 })
+        // The one order of the document table's coverage whose lines are all outside, and about
+        // one line in a hundred besides.
+        let withOutside = all.filter { $0.lines.contains { $0.storage == "shop" } }
+        #expect(withOutside.count <= 2 + orders / 40, "\(withOutside.count) of \(orders) orders")
+        #expect(outside.count <= 4 + lines.count / 50, "\(outside.count) of \(lines.count) lines")
+        if orders >= 200 { #expect(!outside.isEmpty, "some lines are outside the inventory") }
+    }
 }
