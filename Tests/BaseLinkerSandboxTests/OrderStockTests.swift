@@ -11,6 +11,29 @@ struct OrderStockTests {
     /// large one.
     static let accounts: [(UInt64, Int, Int)] = [(1, 200, 100), (7, 60, 40), (31, 24, 30), (1, 2000, 600)]
 
+    struct Slot: Hashable, CustomStringConvertible {
+        /// A product without variants, or a variant.
+        let item: Int
+        let warehouse: Int
+        var description: String { "item \(item) in bl_\(warehouse)" }
+    }
+
+    /// What the orders' inventory lines ship of each item from each warehouse.
+    static func shipped(_ orders: [SandboxOrder]) -> [Slot: Int] {
+        var shipped: [Slot: Int] = [:]
+        for line in orders.flatMap(\.lines) where line.storage == "db" {
+            let item = line.variantId != 0 ? line.variantId : Int(line.productId) ?? 0
+            shipped[Slot(item: item, warehouse: line.warehouseId), default: 0] += line.quantity
+        }
+        return shipped
+    }
+
+    /// `item`'s stock in `warehouse`, nil for an unknown item.
+    static func stock(_ slot: Slot, in account: SandboxAccount) async -> Int? {
+        guard let item = await account.inventoryItem(slot.item) else { return nil }
+        return item.stock[slot.warehouse] ?? 0
+    }
+
     @Test("no order line sells a product that has variants; a variant's line carries the variant's data", arguments: accounts)
     func linesSellVariants(seed: UInt64, orders: Int, products: Int) async throws {
         let account = SandboxAccount(seed: seed, orders: orders, products: products)
@@ -40,6 +63,46 @@ struct OrderStockTests {
         if orders >= 60 { #expect(variantLines > 0, "some lines sell variants") }
     }
 
+    @Test("every item holds in each bl_ warehouse more than the orders ship of it from there", arguments: accounts)
+    func stockCoversTheOrders(seed: UInt64, orders: Int, products: Int) async throws {
+        let account = SandboxAccount(seed: seed, orders: orders, products: products)
+        let shipped = Self.shipped(await account.orders())
+        #expect(!shipped.isEmpty)
+        for (slot, quantity) in shipped {
+            #expect((1...3).contains(slot.warehouse), "\(slot) ships from a bl_ warehouse")
+            let stock = try #require(await Self.stock(slot, in: account), "\(slot) exists")
+            #expect(stock > quantity, "\(slot): \(stock) in stock, \(quantity) shipped")
+        }
+    }
+
+    @Test("only stock the orders ship from is raised; the rest stays as drawn, some of it 0")
+    func untouchedStockStaysAsDrawn() async throws {
+        let account = SandboxAccount(seed: 1, orders: 200, products: 100)
+        let drawn = SandboxAccount(seed: 1, orders: 0, products: 100)
+        let shipped = Self.shipped(await account.orders())
+        var zeros = 0
+        var raised = 0
+        for product in await drawn.products() {
+            let items = product.variants.isEmpty ? [product.id] : product.variants.map(\.id)
+            for item in items {
+                for warehouse in 1...3 {
+                    let slot = Slot(item: item, warehouse: warehouse)
+                    let before = try #require(await Self.stock(slot, in: drawn))
+                    let after = try #require(await Self.stock(slot, in: account))
+                    if shipped[slot] == nil {
+                        #expect(after == before, "\(slot) ships nothing")
+                        if after == 0 { zeros += 1 }
+                    } else {
+                        #expect(after >= before, "\(slot)")
+                        if after > before { raised += 1 }
+                    }
+                }
+            }
+        }
+        #expect(zeros > 0, "some items are out of stock where nobody ordered them")
+        #expect(raised > 0)
+    }
+
     @Test("lines outside the inventory are rare: a few per 200 orders", arguments: accounts)
     func outsideLinesAreRare(seed: UInt64, orders: Int, products: Int) async {
         let all = await SandboxAccount(seed: seed, orders: orders, products: products).orders()
@@ -52,5 +115,21 @@ struct OrderStockTests {
         #expect(withOutside.count <= 2 + orders / 40, "\(withOutside.count) of \(orders) orders")
         #expect(outside.count <= 4 + lines.count / 50, "\(outside.count) of \(lines.count) lines")
         if orders >= 200 { #expect(!outside.isEmpty, "some lines are outside the inventory") }
+    }
+
+    @Test("orders added later sell variants and find the stock they ship, with the account's own orders")
+    func addedOrdersFindTheirStock() async throws {
+        let account = SandboxAccount(seed: 7, orders: 60, products: 40)
+        let added = await account.addGeneratedOrders(300, seed: 5)
+        let all = await account.orders()
+        #expect(all.count == 360)
+        for line in added.flatMap(\.lines) where line.storage == "db" {
+            let product = try #require(await account.product(Int(line.productId) ?? 0))
+            #expect(product.variants.isEmpty == (line.variantId == 0), "line of product \(product.id)")
+        }
+        for (slot, quantity) in Self.shipped(all) {
+            let stock = try #require(await Self.stock(slot, in: account))
+            #expect(stock > quantity, "\(slot): \(stock) in stock, \(quantity) shipped")
+        }
     }
 }
