@@ -39,6 +39,8 @@ struct AccountGenerator {
         for index in 0..<orderCount {
             state.insert(orders.makeOrder(index: index, of: orderCount))
         }
+        var margins = SeededRandom(seed: seed, stream: "order-stock")
+        state.stockUp(for: state.sortedOrders, margins: &margins)
         return state
     }
 

@@ -1,9 +1,11 @@
 import Foundation
 
 extension OrderGenerator {
-    /// One to four lines (none for a no-lines scenario): mostly inventory products shipped from
-    /// the scenario's warehouse, some sold outside the inventory, some under a marketplace title
-    /// that does not match the product's name.
+    /// One to four lines (none for a no-lines scenario): inventory products shipped from the
+    /// scenario's warehouse, some under a marketplace title that does not match the product's
+    /// name. About one line in a hundred, and every line of the coverage order that asks for
+    /// them, is sold outside the inventory (storage `shop`: a gift wrap, a card, a COD fee):
+    /// realistic, but each makes a store card with no stock, so they stay rare.
     mutating func makeLines(_ scenario: Scenario, currency: String, source: String) -> [SandboxOrderLine] {
         if scenario.noLines || products.isEmpty { return [] }
         var count = random.weighted([(1, 50.0), (2, 30), (3, 14), (4, 6)])
@@ -16,7 +18,7 @@ extension OrderGenerator {
                 warehouse = index == 1 ? others[0] : random.pick(others)
             }
             let mustBeInventory = index == 0 && scenario.firstWarehouse != AccountGenerator.mainWarehouse
-            if scenario.linesOutsideInventory || (!mustBeInventory && random.chance(0.12)) {
+            if scenario.linesOutsideInventory || (!mustBeInventory && random.chance(Self.outsideInventoryShare)) {
                 lines.append(outsideLine(currency: currency))
             } else {
                 lines.append(inventoryLine(warehouse: warehouse, scenario: scenario, currency: currency, source: source))
@@ -24,6 +26,10 @@ extension OrderGenerator {
         }
         return lines
     }
+
+    /// The share of lines (other than a first line that must ship from a warehouse) sold
+    /// outside the inventory.
+    static let outsideInventoryShare = 0.01
 
     private mutating func inventoryLine(
         warehouse: Int, scenario: Scenario, currency: String, source: String
@@ -55,11 +61,10 @@ extension OrderGenerator {
             weight: product.weight)
     }
 
-    /// One of the product's variants when lines may be for variants (see ``variantRandom``).
+    /// The variant a line for `product` sells: BaseLinker's orders sell one of a product's
+    /// variants, never a product that has them; nil for a product without variants.
     private mutating func soldVariant(of product: SandboxProduct) -> SandboxVariant? {
-        guard !product.variants.isEmpty, var stream = variantRandom else { return nil }
-        defer { variantRandom = stream }
-        return stream.pick(product.variants)
+        product.variants.isEmpty ? nil : variantRandom.pick(product.variants)
     }
 
     private mutating func outsideLine(currency: String) -> SandboxOrderLine {

@@ -10,6 +10,7 @@ struct Scenario {
     var firstWarehouse = AccountGenerator.mainWarehouse
     var mixedWarehouses = false
     var linesOutsideInventory = false
+    /// No lines and free delivery: an order with nothing to issue.
     var noLines = false
     /// A pick-up at the counter with no country anywhere: the buyer country is the warehouse's.
     var noCountryCodes = false
@@ -24,13 +25,13 @@ struct OrderGenerator {
     var lastAdd: Int
     var lastConfirmed = 0
     var nextShopOrderId = 24_001
-    /// When set, a line for a product with variants is for one of its variants, chosen from
-    /// this stream. The account's own orders are made without it (their lines are for the
-    /// products themselves, as before variants existed); orders added later use it.
-    var variantRandom: SeededRandom?
+    /// Chooses which of a product's variants a line sells. A stream of its own, so that every
+    /// other draw of the orders is the one it was before products had variants.
+    var variantRandom: SeededRandom
 
     init(seed: UInt64, start: Date, products: [SandboxProduct]) {
         random = SeededRandom(seed: seed, stream: "orders")
+        variantRandom = SeededRandom(seed: seed, stream: "order-variants")
         self.products = products
         lastAdd = Int(start.timeIntervalSince1970)
     }
@@ -60,7 +61,7 @@ struct OrderGenerator {
         Scenario(noCountryCodes: true),                                          // C falls back to W
         Scenario(mixedWarehouses: true),                                         // several warehouses
         Scenario(isCompany: true, country: "DE", firstWarehouse: 3, mixedWarehouses: true),
-        Scenario(isCompany: true, wantInvoice: true, noLines: true),             // no lines: default W
+        Scenario(isCompany: true, wantInvoice: true, noLines: true),             // no lines: default W, nothing to issue
         Scenario(linesOutsideInventory: true),                                   // lines not in inventory
         Scenario(isCompany: true, country: "AT", wantInvoice: true, firstWarehouse: 2),  // WDT from Poznań
         Scenario(country: "SK", wantInvoice: true, firstWarehouse: 3),           // invoice: EU consumer, DE W
@@ -152,6 +153,7 @@ struct OrderGenerator {
         order.userComments = random.pick(PolandData.userComments)
         assignIdentifiers(&order, source: source.type)
         assignDelivery(&order, scenario: scenario)
+        if scenario.noLines { order.deliveryPrice = 0 }
         assignPayment(&order, scenario: scenario)
         assignDatesAndStatus(&order, slot: slot)
         return order

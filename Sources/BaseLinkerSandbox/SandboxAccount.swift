@@ -65,15 +65,18 @@ package actor SandboxAccount {
     }
 
     /// Adds `count` realistic orders, drawn from `seed` like the account's own, arriving after
-    /// every existing order (for "new orders between two syncs"). Unlike the account's own
-    /// orders, a line for a product with variants is for one of its variants (`variant_id`).
+    /// every existing order (for "new orders between two syncs"). As for the account's own, an
+    /// item they ship from a warehouse that holds less than all the orders ship of it from there
+    /// gets that and a few more, as if a delivery had come in before them.
     @discardableResult
     package func addGeneratedOrders(_ count: Int, seed: UInt64) -> [SandboxOrder] {
         let start = Date(timeIntervalSince1970: TimeInterval(latestOrderDate + 1))
         var generator = OrderGenerator(seed: seed, start: start, products: state.sortedProducts)
-        generator.variantRandom = SeededRandom(seed: seed, stream: "order-variants")
         generator.nextShopOrderId = (state.orders.values.map(\.shopOrderId).max() ?? 0) + 1
-        return (0..<max(count, 0)).map { state.insert(generator.makeOrder(index: $0, of: count)) }
+        let added = (0..<max(count, 0)).map { state.insert(generator.makeOrder(index: $0, of: count)) }
+        var margins = SeededRandom(seed: seed, stream: "order-stock")
+        state.stockUp(for: added, margins: &margins)
+        return added
     }
 
     private var latestOrderDate: Int {

@@ -141,6 +141,16 @@ struct GeneratorTests {
         #expect(seconds.values.contains { $0.count > 1 }, "some orders share a date_confirmed second")
     }
 
+    @Test("every account of at least 23 orders has one without lines and with free delivery: nothing to issue")
+    func anOrderWithNothingToIssue() async {
+        for (seed, orders) in [(UInt64(1), 200), (7, 60), (7, 40), (31, 24), (11, 1000)] {
+            let all = await SandboxAccount(seed: seed, orders: orders, products: 30).orders()
+            let empty = all.filter(\.lines.isEmpty)
+            #expect(!empty.isEmpty && empty.allSatisfy { $0.deliveryPrice == 0 && $0.paymentDone == 0 },
+                    "seed \(seed), \(orders) orders")
+        }
+    }
+
     @Test("order JSON shows BaseLinker's type variance, decided by the seed")
     func ordersShowTypeQuirks() async throws {
         let account = SandboxAccount(seed: 1, orders: 200, products: 40)

@@ -153,7 +153,7 @@ struct OrderSyncTests {
     @Test("with no status selected the cursor moves past issued orders only; the next run reads from the first failed one")
     func cursorMode() async throws {
         try await withSyncHarness(seed: 14) { harness in
-            let configuration = try harness.configuration(orders: "statuses = \"all\"")
+            let configuration = try harness.configuration(orders: "statuses = \"all\"\nstatus_failed = \"Problem z zamówieniem\"")
             let first = try await harness.sync(configuration)
             let from = Int(SandboxAccount.defaultOrdersStart.timeIntervalSince1970)
             let confirmed = await harness.sandbox.account.orders().filter { $0.confirmed && $0.dateConfirmed >= from }
