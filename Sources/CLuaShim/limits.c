@@ -218,6 +218,12 @@ void flk_count(lua_State *L, uint64_t instructions) {
     flk_raise_tripped(L);
 }
 
+void flk_extend_deadline(flk_state *S, uint64_t ns) {
+    if (S->deadline_ns == 0) return;
+    S->deadline_ns += ns;
+    S->checked_ns += ns; /* the wait is not a slow period of instructions either */
+}
+
 void flk_arm(flk_state *S, uint64_t instructions, uint64_t timeout_ns, size_t memory) {
     S->tripped = FLK_TRIP_NONE;
     S->executed = 0;

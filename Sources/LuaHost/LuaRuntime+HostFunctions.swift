@@ -7,10 +7,15 @@ extension LuaRuntime {
     /// fails the call) and returns the results. An error it throws becomes a Lua error raised
     /// at the calling line, `file:line: name: description`, which the script may catch with
     /// `pcall`. The closure lives as long as the runtime. Do not call it from another thread.
+    ///
+    /// With `waitsOutside`, the time the closure takes does not count against the deadline of
+    /// the call it runs in: for a function that waits on something outside the script (a
+    /// network request), so that the deadline bounds the script's own work. The instruction
+    /// budget and the memory cap apply as always.
     public func function(
-        named name: String, _ body: @escaping ([LuaValue]) throws -> [LuaValue]
+        named name: String, waitsOutside: Bool = false, _ body: @escaping ([LuaValue]) throws -> [LuaValue]
     ) -> LuaReference {
-        hostFunctions.append(HostFunction(name: name, body: body))
+        hostFunctions.append(HostFunction(name: name, waitsOutside: waitsOutside, body: body))
         flk_pushhostfunction(L, lua_Integer(hostFunctions.count - 1))
         return LuaReference(id: luaL_ref(L, flk_registryindex()), owner: ownerID)
     }
@@ -19,6 +24,8 @@ extension LuaRuntime {
     /// -1 with a message on top for the trampoline to raise. Never raises itself.
     func dispatchHostFunction(_ id: Int) -> Int32 {
         let function = hostFunctions[id]
+        let started = function.waitsOutside ? flk_now_ns() : 0
+        defer { if function.waitsOutside { flk_extend_deadline(state, flk_now_ns() - started) } }
         let count = lua_gettop(L)
         var arguments: [LuaValue] = []
         arguments.reserveCapacity(Int(count))

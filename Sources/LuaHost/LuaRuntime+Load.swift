@@ -19,6 +19,16 @@ extension LuaRuntime {
     public func load(
         bytes source: [UInt8], name: String, globals: [String: LuaValue] = [:], limits: LuaLimits? = nil
     ) throws(ScriptError) -> LuaScript {
+        try load(bytes: source, name: name, globals: globals, limits: limits, recording: nil)
+    }
+
+    /// Loads and runs a script; with `recording`, the chunk sees its environment through a
+    /// recording proxy (``loadRecordingGlobals(_:name:globals:limits:)``), and `recording` gets
+    /// the assignments once the main chunk has run.
+    func load(
+        bytes source: [UInt8], name: String, globals: [String: LuaValue], limits: LuaLimits?,
+        recording: (([GlobalAssignment]) -> Void)?
+    ) throws(ScriptError) -> LuaScript {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
         guard lua_checkstack(L, 8) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
@@ -41,7 +51,23 @@ extension LuaRuntime {
             }
         }
         guard status == LUA_OK else { throw loadFailure(status: status, name: name) }
-        lua_pushvalue(L, environment)
+        // While recording, the chunk's _ENV is the proxy; the proxy and the log wait in the
+        // registry, since the stack above the handler must hold only the chunk.
+        var recorder: (proxy: Int32, log: Int32)?
+        if recording != nil {
+            try pushRecordingProxy(of: environment, handler: handler)
+            let log = luaL_ref(L, flk_registryindex())
+            lua_pushvalue(L, -1)
+            recorder = (luaL_ref(L, flk_registryindex()), log)
+        } else {
+            lua_pushvalue(L, environment)
+        }
+        defer {
+            if let recorder {
+                luaL_unref(L, flk_registryindex(), recorder.proxy)
+                luaL_unref(L, flk_registryindex(), recorder.log)
+            }
+        }
         _ = lua_setupvalue(L, -2, 1)
 
         lua_pushvalue(L, environment)
@@ -54,7 +80,33 @@ extension LuaRuntime {
             release(reference)
             throw error
         }
+        if let recording, let recorder {
+            lua_settop(L, handler)
+            lua_rawgeti(L, flk_registryindex(), lua_Integer(recorder.log))
+            let log = try read(at: -1)
+            try stopRecording(proxy: recorder.proxy, environment: reference, handler: handler)
+            recording((log.tableValue?.array ?? []).compactMap(GlobalAssignment.init))
+        }
         return LuaScript(runtime: self, name: name, environment: reference)
+    }
+
+    /// Pushes a recording proxy of the environment at `environment` and its log.
+    private func pushRecordingProxy(of environment: Int32, handler: Int32) throws(ScriptError) {
+        flk_pushcfunction(L, flk_recording_env)
+        lua_pushvalue(L, environment)
+        guard flk_pcall(L, 1, 2, handler) == LUA_OK else {
+            throw ScriptError(kind: .memory, message: "cannot create a recording environment")
+        }
+    }
+
+    /// Makes the proxy (a registry reference) write straight to the environment from now on.
+    private func stopRecording(proxy: Int32, environment: LuaReference, handler: Int32) throws(ScriptError) {
+        flk_pushcfunction(L, flk_stop_recording)
+        lua_rawgeti(L, flk_registryindex(), lua_Integer(proxy))
+        try pushReference(environment)
+        guard flk_pcall(L, 2, 0, handler) == LUA_OK else {
+            throw ScriptError(kind: .memory, message: "cannot stop recording globals")
+        }
     }
 
     private func loadFailure(status: Int32, name: String) -> ScriptError {

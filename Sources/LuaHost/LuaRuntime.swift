@@ -78,10 +78,13 @@ public final class LuaRuntime {
 
 final class HostFunction {
     let name: String
+    /// The time it takes is not counted against the deadline (it waits on the network).
+    let waitsOutside: Bool
     let body: ([LuaValue]) throws -> [LuaValue]
 
-    init(name: String, body: @escaping ([LuaValue]) throws -> [LuaValue]) {
+    init(name: String, waitsOutside: Bool = false, body: @escaping ([LuaValue]) throws -> [LuaValue]) {
         self.name = name
+        self.waitsOutside = waitsOutside
         self.body = body
     }
 }

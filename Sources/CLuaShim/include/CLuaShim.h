@@ -71,6 +71,9 @@ uint64_t flk_now_ns(void);
 void flk_arm(flk_state *S, uint64_t instructions, uint64_t timeout_ns, size_t memory);
 /* Ends a call's limits (the cap stops being enforced, the hook is removed). */
 void flk_disarm(flk_state *S);
+/* Moves the current call's deadline `ns` later: what a host function spent waiting outside
+   Lua (on the network) does not count against it. Nothing happens while no deadline is set. */
+void flk_extend_deadline(flk_state *S, uint64_t ns);
 /* Marks a limit as fired; from then on the hook raises before every instruction. */
 void flk_trip(flk_state *S, int kind);
 /* Marks a limit as fired at the running script's current line. */
@@ -98,6 +101,16 @@ int flk_sandbox_env(lua_State *L);
 void flk_bound_libraries(lua_State *L, int table, int string);
 /* Argument 1: a table. Pushes a read-only view of it. */
 int flk_readonly_view(lua_State *L);
+/* Argument 1: a script environment. Pushes a proxy to load a chunk with, whose every global
+   assignment is stored in the environment and noted in a log, and the log: an array of
+   {name, line, main, type [, parameters, vararg, defined]}. */
+int flk_recording_env(lua_State *L);
+/* Argument 1: a recording proxy; argument 2: its environment. Later assignments go to the
+   environment without being noted. */
+int flk_stop_recording(lua_State *L);
+/* Argument 1: a script environment. Pushes a table of its global Lua functions (C functions
+   left out): name -> {parameters, vararg, defined}. */
+int flk_global_functions(lua_State *L);
 /* Message handler: turns the error object into {error=, file=, line=, prefix=, traceback=}. */
 int flk_message_handler(lua_State *L);
 /* Upvalue 1: the host function id. */
