@@ -124,6 +124,46 @@ struct RulesExplainCommandTests {
         #expect(!result.stdout.contains("would issue"))
     }
 
+    @Test("each ctx.log line is printed indented under the hook that logged it")
+    func logUnderItsHook() async throws {
+        let result = try await explain(rules: """
+            function accept_order(order, ctx)
+              ctx.log("checking order " .. order.id)
+              return defaults.accept_order(order, ctx)
+            end
+            function match_product(line, order, ctx)
+              ctx.log("looking for " .. line.name)
+              ctx.log("total " .. line.total_gross .. " of " .. order.total_gross)
+              return defaults.match_product(line, order, ctx)
+            end
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.lines
+        let accept = try #require(lines.firstIndex(of: "accept_order → true  [rules.lua]"), "\(result.stdout)")
+        #expect(lines[accept + 1] == "  log: checking order 601", "\(result.stdout)")
+        #expect(lines[accept + 2].hasPrefix("line_warehouse → "), "\(result.stdout)")
+        let match = try #require(
+            lines.firstIndex(of: "match_product → 10 for \"Kubek ceramiczny 300 ml\"  [rules.lua]"), "\(result.stdout)")
+        #expect(Array(lines[(match + 1)...(match + 2)]) == [
+            "  log: looking for Kubek ceramiczny 300 ml", "  log: total 59.98 of 59.98",
+        ], "\(result.stdout)")
+    }
+
+    @Test("what a failing hook logged is printed under that hook, marked failed")
+    func logOfAFailingHook() async throws {
+        let result = try await explain(rules: """
+            function document_type(order, ctx)
+              ctx.log("buyer country " .. order.buyer.country_code)
+              error("no rule for " .. order.buyer.country_code)
+            end
+            """)
+        #expect(result.status == 1)
+        let lines = result.lines
+        let failed = try #require(lines.firstIndex(of: "document_type → failed  [rules.lua]"), "\(result.stdout)")
+        #expect(lines[failed + 1] == "  log: buyer country DE", "\(result.stdout)")
+        #expect(lines[failed + 2].hasPrefix("failed: rules.lua:3: no rule for DE"), "\(result.stdout)")
+    }
+
     @Test("a missing order file is a usage error with status 2 naming it")
     func missingOrder() async throws {
         let folder = try TemporaryFolder()

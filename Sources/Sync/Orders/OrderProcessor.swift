@@ -55,7 +55,12 @@ package final class OrderProcessor {
         context.reader = tx
         defer {
             context.reader = nil
-            for line in context.takeTrace() { decisions.trace.append("  log: \(line)") }
+            // What the hook that failed (or answered out of shape) logged: under its name.
+            let logged = context.takeTrace()
+            if !logged.isEmpty, let hook = rules.lastCalled {
+                decisions.trace.append("\(hook.rawValue) → failed  [\(source(of: hook))]")
+            }
+            for line in logged { decisions.trace.append("  log: \(line)") }
         }
         let runtime = rules.runtime
         let ctx = context.value()
@@ -269,10 +274,14 @@ package final class OrderProcessor {
         return failure
     }
 
+    /// The hook's answer, then — indented under it — what it logged.
     private func record(_ decisions: inout OrderDecisions, _ hook: Hook, _ answer: String) {
+        decisions.trace.append("\(hook.rawValue) → \(answer)  [\(source(of: hook))]")
         for line in context.takeTrace() { decisions.trace.append("  log: \(line)") }
-        let source = rules.isOverridden(hook) ? rules.script(for: hook) : "built-in"
-        decisions.trace.append("\(hook.rawValue) → \(answer)  [\(source)]")
+    }
+
+    private func source(of hook: Hook) -> String {
+        rules.isOverridden(hook) ? rules.script(for: hook) : "built-in"
     }
 }
 

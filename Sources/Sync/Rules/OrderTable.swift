@@ -25,6 +25,7 @@ enum OrderTable {
         table["cod"] = .boolean(order.cashOnDelivery)
         table["delivery_method"] = .string(LuaString(order.deliveryMethod))
         table["delivery_price"] = amount(order.deliveryPrice)
+        table["total_gross"] = totalGross(order)
         table["buyer"] = party(order.buyer)
         table["delivery"] = party(order.delivery)
         table["lines"] = .table(LuaTable(array: order.lines.indices.map { index in
@@ -41,6 +42,7 @@ enum OrderTable {
         table["ean"] = .string(LuaString(line.ean))
         table["quantity"] = .integer(Int64(line.quantity))
         table["price_gross"] = amount(line.unitGross)
+        table["total_gross"] = totalGross(line)
         table["vat_rate"] = vatRate(line.vatRate)
         table["baselinker_warehouse"] = line.baselinkerWarehouse.map { .string(LuaString($0)) } ?? .nil
         table["baselinker_product_id"] = line.baselinkerProductId.map { .string(LuaString($0)) } ?? .nil
@@ -59,6 +61,24 @@ enum OrderTable {
             "city": .string(LuaString(party.city)),
             "country_code": .string(LuaString(party.countryCode)),
         ]
+    }
+
+    /// The order's gross value: its lines plus delivery, summed in minor units (in floating
+    /// point only past what 64-bit minor units hold, which no document can be issued for).
+    static func totalGross(_ order: SyncOrder) -> LuaValue {
+        var total: Money? = order.deliveryPrice
+        for line in order.lines {
+            total = total.flatMap { sum in line.unitGross.multiplied(by: line.quantity).flatMap(sum.adding) }
+        }
+        if let total { return amount(total) }
+        let lines = order.lines.map { Double($0.unitGross.minorUnits) * Double($0.quantity) }.reduce(0, +)
+        return .number((lines + Double(order.deliveryPrice.minorUnits)) / 100)
+    }
+
+    /// A line's gross value: its unit gross price times its quantity.
+    static func totalGross(_ line: SyncOrder.Line) -> LuaValue {
+        if let total = line.unitGross.multiplied(by: line.quantity) { return amount(total) }
+        return .number(Double(line.unitGross.minorUnits) * Double(line.quantity) / 100)
     }
 
     /// An amount as a Lua number in currency units (`29.99`); whole amounts stay floats.

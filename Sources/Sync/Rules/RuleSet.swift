@@ -45,6 +45,9 @@ package final class RuleSet {
     private let owners: [Hook: LuaScript]
     /// Where each hook is defined: `file:line`, or the file alone when the line is unknown.
     private let definitions: [Hook: String]
+    /// The hook called last: the one whose `ctx.log` lines are still to be told when an order
+    /// fails.
+    private(set) var lastCalled: Hook?
 
     package init(user source: RulesSource?, limits: LuaLimits) throws(ScriptError) {
         let runtime = try LuaRuntime(limits: limits)
@@ -88,6 +91,7 @@ package final class RuleSet {
     /// Calls `hook` under the per-call limits; a hook that raises an error or passes a limit
     /// fails with its `file:line`.
     func call(_ hook: Hook, _ arguments: [LuaValue]) throws(OrderFailure) -> [LuaValue] {
+        lastCalled = hook
         guard let script = owners[hook] else {
             throw OrderFailure(.script, "no script defines \(hook.rawValue)")
         }
