@@ -91,6 +91,12 @@ let package = Package(
         .target(
             name: "RuleTesting",
             dependencies: ["Sync", "Config", "LuaHost", "BaseLinkerModels", "FirminoStore", .yams],
+            // What `rules init` writes: a rules.lua, example cases and the editor's definitions.
+            resources: [
+                .embedInCode("Starter/rules.lua"), .embedInCode("Starter/document_type.yaml"),
+                .embedInCode("Starter/linking.yaml"), .embedInCode("Starter/firmlink.lua"),
+                .embedInCode("Starter/luarc.json"),
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -7,12 +7,13 @@ import RuleTesting
 import Sync
 
 extension Firmlink {
-    /// `firmlink rules test|explain`: work on rule scripts without touching BaseLinker or a store.
+    /// `firmlink rules init|check|test|explain`: write, check, test and explain rule scripts
+    /// without touching BaseLinker or a store.
     struct Rules: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rules",
-            abstract: "Test and explain rule scripts.",
-            subcommands: [Test.self, Explain.self])
+            abstract: "Start, check, test and explain rule scripts.",
+            subcommands: [Init.self, Check.self, Test.self, Explain.self])
 
         struct Test: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -87,6 +88,9 @@ extension Firmlink {
                     }
                     explanation = try explainer.explain(order: RuleExplainer.readOrder(file: order), store: source)
                 } catch let error as RuleFileError {
+                    throw CommandFailure(error.description, status: .usage)
+                } catch let error as RuleProblem {
+                    // A global function that is not a hook: `rules.lua:1: documnet_type: not a hook; ...`.
                     throw CommandFailure(error.description, status: .usage)
                 } catch let error as ScriptError {
                     // The rules script does not compile, or its main chunk fails: `rules.lua:3: ...`.

@@ -49,13 +49,20 @@ package final class RuleSet {
     /// fails.
     private(set) var lastCalled: Hook?
 
-    package init(user source: RulesSource?, limits: LuaLimits) throws(ScriptError) {
+    /// Throws a ``ScriptError`` for a script that does not load, and a ``RuleProblem`` for one
+    /// that defines a global function that is not a hook (a typo would leave the built-in rule
+    /// deciding unseen).
+    package init(user source: RulesSource?, limits: LuaLimits) throws {
         let runtime = try LuaRuntime(limits: limits)
         let defaults = try runtime.load(RulesSource.builtIn.text, name: RulesSource.builtIn.path)
         var user: LuaScript?
         if let source {
             let view = try runtime.readOnlyView(of: defaults.environment)
-            user = try runtime.load(source.text, name: source.path, globals: ["defaults": .reference(view)])
+            let script = try runtime.load(source.text, name: source.path, globals: ["defaults": .reference(view)])
+            if let problem = RulesCheck.unknownFunctions(try script.globalFunctions(), file: source.path).first {
+                throw problem
+            }
+            user = script
         }
         var owners: [Hook: LuaScript] = [:]
         var definitions: [Hook: String] = [:]
