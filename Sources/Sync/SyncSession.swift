@@ -109,16 +109,24 @@ public final class SyncSession {
     /// count in this one's window (a sync from cron, or one started after a kill, is not
     /// blocked at once), and this run's are kept as they go.
     func continueRequestWindow() async throws {
+        try await rememberRequestWindow()
+        guard !options.dryRun else { return }
+        let store = store
+        await client.rateLimiter.keep { requests in Self.keepRequestWindow(requests, in: store) }
+    }
+
+    /// Counts the requests the last run sent in the past minute in this run's window.
+    func rememberRequestWindow() async throws {
         let kept = try store.read { try $0.cursor(Self.recentRequestsKey) }
         let instants = kept.flatMap { try? JSONDecoder().decode([Double].self, from: Data($0.utf8)) } ?? []
         await client.rateLimiter.remember(instants.map(Date.init(timeIntervalSince1970:)))
-        guard !options.dryRun else { return }
-        let store = store
-        await client.rateLimiter.keep { requests in
-            let instants = requests.map(\.timeIntervalSince1970)
-            guard let json = try? JSONEncoder().encode(instants) else { return }
-            try? store.write { try $0.setCursor(Self.recentRequestsKey, to: String(decoding: json, as: UTF8.self)) }
-        }
+    }
+
+    /// Keeps the window's requests in the store for the next run (its own short transaction).
+    static func keepRequestWindow(_ requests: [Date], in store: Store) {
+        let instants = requests.map(\.timeIntervalSince1970)
+        guard let json = try? JSONEncoder().encode(instants) else { return }
+        try? store.write { try $0.setCursor(recentRequestsKey, to: String(decoding: json, as: UTF8.self)) }
     }
 
     /// The modules of a sync, in the order they run.

@@ -165,7 +165,7 @@ final class HookContext {
         return table
     }
 
-    private static func utilities(_ runtime: LuaRuntime) -> LuaTable {
+    static func utilities(_ runtime: LuaRuntime) -> LuaTable {
         var table = LuaTable()
         table["normalize_name"] = .reference(runtime.function(named: "ctx.util.normalize_name") { arguments in
             [.string(LuaString(Normalize.name(try text(arguments, "normalize_name"))))]

@@ -1,0 +1,154 @@
+import FirminoStore
+import LuaHost
+
+/// The table of fields a migration passes to a store write, read strictly: every key must be
+/// one the store has (a typo is an error naming the fields there are), and every value of the
+/// type the field takes. Names are the store's (docs/json.md): `price_gross`, `tax_id`, …
+struct MigrationFields {
+    let table: LuaTable
+
+    init(_ value: LuaValue, allowed: [String]) throws {
+        guard let table = value.tableValue, table.array.isEmpty else {
+            throw MigrationError("expects a table of fields (\(allowed.joined(separator: ", "))), got \(value.typeName)")
+        }
+        for key in table.fields.keys {
+            guard case .string(let name) = key, let text = name.text, allowed.contains(text) else {
+                throw MigrationError("there is no field '\(key)'; the fields are \(allowed.joined(separator: ", "))")
+            }
+        }
+        self.table = table
+    }
+
+    func has(_ key: String) -> Bool { !table[key].isNil }
+
+    /// A text field; a whole number is taken as its digits (an EAN read from JSON, say).
+    func text(_ key: String) throws -> String? {
+        let value = table[key]
+        if value.isNil { return nil }
+        if let text = value.stringValue { return text }
+        if let number = value.integerValue { return String(number) }
+        throw wrong(key, value, "a string")
+    }
+
+    func id(_ key: String) throws -> Int64? {
+        let value = table[key]
+        if value.isNil { return nil }
+        guard let id = Self.id(value) else { throw wrong(key, value, "a whole number") }
+        return id
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        let value = table[key]
+        if value.isNil { return nil }
+        guard let flag = value.boolValue else { throw wrong(key, value, "true or false") }
+        return flag
+    }
+
+    func vatRate(_ key: String) throws -> VATRate? {
+        let value = table[key]
+        if value.isNil { return nil }
+        guard let rate = RuleSet.vatRate(value) else { throw wrong(key, value, "a percentage or \"zw\", \"np\", \"oo\"") }
+        return rate
+    }
+
+    func money(_ key: String) throws -> Money? {
+        let value = table[key]
+        if value.isNil { return nil }
+        guard let money = RuleSet.money(value), money >= .zero else { throw wrong(key, value, "an amount, such as 29.99 or \"29.99\"") }
+        return money
+    }
+
+    private func wrong(_ key: String, _ value: LuaValue, _ expected: String) -> MigrationError {
+        MigrationError("\(key) must be \(expected), not \(RuleSet.describe(value))")
+    }
+
+    /// An id given as a whole number, an integral float or a string of digits (the keys of a
+    /// BaseLinker answer are strings).
+    static func id(_ value: LuaValue) -> Int64? {
+        if let id = RuleSet.id(value) { return id }
+        if let text = value.stringValue?.trimmingSpaces, !text.isEmpty, text.allSatisfy(\.isASCII) { return Int64(text) }
+        return nil
+    }
+}
+
+extension MigrationFields {
+    static let product = [
+        "name", "sku", "ean", "unit", "vat_rate", "price_gross", "baselinker_product_id", "baselinker_variant_id",
+    ]
+    static let contractor = ["name", "tax_id", "address", "postcode", "city", "country", "email", "phone"]
+    static let warehouse = ["name", "country", "baselinker_warehouse", "default"]
+
+    /// `fields` over `base`: what the table gives replaces, the rest stays.
+    func product(over base: ProductFields) throws -> ProductFields {
+        var fields = base
+        if let name = try text("name") { fields.name = name }
+        if let sku = try text("sku") { fields.sku = sku }
+        if let ean = try text("ean") { fields.ean = ean }
+        if let unit = try text("unit") { fields.unit = unit }
+        if let rate = try vatRate("vat_rate") { fields.vatRate = rate }
+        if let price = try money("price_gross") { fields.grossPrice = price }
+        if let link = try id("baselinker_product_id") { fields.baselinkerProductId = link }
+        if let variant = try id("baselinker_variant_id"), variant != 0 { throw MigrationError.noVariantLinks }
+        return fields
+    }
+
+    func contractor(over base: ContractorFields) throws -> ContractorFields {
+        var fields = base
+        if let name = try text("name") { fields.name = name }
+        if let taxId = try text("tax_id") { fields.taxId = taxId }
+        if let address = try text("address") { fields.address = address }
+        if let postcode = try text("postcode") { fields.postcode = postcode }
+        if let city = try text("city") { fields.city = city }
+        if let country = try text("country") { fields.country = country }
+        if let email = try text("email") { fields.email = email }
+        if let phone = try text("phone") { fields.phone = phone }
+        return fields
+    }
+
+    func warehouse(over base: WarehouseFields) throws -> WarehouseFields {
+        var fields = base
+        if let name = try text("name") { fields.name = name }
+        if let country = try text("country") { fields.country = country }
+        if let link = try text("baselinker_warehouse") { fields.baselinkerWarehouse = link.isEmpty ? nil : link }
+        return fields
+    }
+}
+
+extension MigrationError {
+    /// The store links a product to a BaseLinker product only, not yet to one of its variants.
+    static let noVariantLinks = MigrationError(
+        "this store links a product to a BaseLinker product only (baselinker_product_id), "
+            + "not yet to one of its variants; leave the variant id out (or 0)")
+}
+
+/// The names of the fields that differ between two values of a row.
+enum ChangedFields {
+    static func of(_ old: ProductFields, _ new: ProductFields) -> [String] {
+        var names: [String] = []
+        if old.name != new.name { names.append("name") }
+        if old.sku != new.sku { names.append("sku") }
+        if old.ean != new.ean { names.append("ean") }
+        if old.unit != new.unit { names.append("unit") }
+        if old.vatRate != new.vatRate { names.append("vat_rate") }
+        if old.grossPrice != new.grossPrice { names.append("price_gross") }
+        if old.baselinkerProductId != new.baselinkerProductId { names.append("baselinker_product_id") }
+        return names
+    }
+
+    static func of(_ old: ContractorFields, _ new: ContractorFields) -> [String] {
+        let pairs: [(String, String, String)] = [
+            ("name", old.name, new.name), ("tax_id", old.taxId, new.taxId), ("address", old.address, new.address),
+            ("postcode", old.postcode, new.postcode), ("city", old.city, new.city), ("country", old.country, new.country),
+            ("email", old.email, new.email), ("phone", old.phone, new.phone),
+        ]
+        return pairs.filter { $0.1 != $0.2 }.map(\.0)
+    }
+
+    static func of(_ old: WarehouseFields, _ new: WarehouseFields) -> [String] {
+        var names: [String] = []
+        if old.name != new.name { names.append("name") }
+        if old.country != new.country { names.append("country") }
+        if old.baselinkerWarehouse != new.baselinkerWarehouse { names.append("baselinker_warehouse") }
+        return names
+    }
+}
