@@ -102,7 +102,7 @@ struct MigrationCommandTests {
                 """)
             #expect(result.status == 1)
             #expect(result.stderr.hasPrefix("migration.lua:3: stop here"), "\(result.stderr)")
-            #expect(result.stdout.contains("products added: 1"), "\(result.stdout)")
+            #expect(result.stdout.contains("products added: 1\n  product 1 Kubek 300 ml\n"), "\(result.stdout)")
             #expect(result.stdout.contains("BaseLinker writes: 1\n  setOrderStatus {\"order_id\":\(order.id),\"status_id\":1006}"),
                     "\(result.stdout)")
             #expect(result.stdout.contains("store: rolled back, nothing of the script's store changes was kept"), "\(result.stdout)")

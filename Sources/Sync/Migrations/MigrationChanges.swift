@@ -130,13 +130,17 @@ public struct MigrationReport: Sendable {
             }
         }
         let fields = row["fields"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ", ") ?? ""
+        let label = "\(text("id")) \(text("name"))"
         switch kind {
-        case .productsAdded, .contractorsAdded, .warehousesAdded:
-            return "\(text("id")) \(text("name"))"
-        case .productsUpdated, .contractorsUpdated, .warehousesUpdated:
-            return "\(text("id")) \(text("name")): \(fields)"
+        case .productsAdded: return "product \(label)"
+        case .contractorsAdded: return "contractor \(label)"
+        case .warehousesAdded: return "warehouse \(label)"
+        case .productsUpdated: return "product \(label): \(fields)"
+        case .contractorsUpdated: return "contractor \(label): \(fields)"
+        case .warehousesUpdated: return "warehouse \(label): \(fields)"
         case .productsLinked:
-            return "\(text("id")) \(text("name")) → BaseLinker product \(text("baselinker_product_id"))"
+            guard case .int? = row["baselinker_product_id"] else { return "product \(label): unlinked" }
+            return "product \(label) → BaseLinker product \(text("baselinker_product_id"))"
         case .stockMoved:
             return "product \(text("product_id")) in warehouse \(text("warehouse_id")): \(text("delta")) (\(text("reason")))"
         case .baselinkerWrites:
