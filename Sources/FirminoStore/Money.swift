@@ -192,7 +192,19 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    var trimmingSpaces: String {
-        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    /// Without the white space (any Unicode white space) at either end.
+    package var trimmingSpaces: String {
+        // Most text has no space at either end: a letter, digit or sign at both ends of the
+        // bytes is a character that is not white space.
+        if let first = utf8.first, let last = utf8.last, Self.isPlainASCII(first), Self.isPlainASCII(last) {
+            return self
+        }
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
     }
+
+    /// An ASCII byte that is printable and not a space.
+    private static func isPlainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }

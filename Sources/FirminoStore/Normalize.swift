@@ -13,7 +13,20 @@ public enum Normalize {
     /// `lowercased()` keeps `ß` and `ﬁ` apart). Folding can leave decomposed characters, so
     /// the result is composed to NFC again; every Unicode whitespace (tab, new line, no-break
     /// space) counts as a separator.
+    ///
+    /// A sync asks for the same few names again and again (every line of a product, every
+    /// order of a returning buyer), and Foundation's normalisation and folding cost more than
+    /// the look-up they serve, so the last few thousand answers are kept.
     public static func name(_ text: String) -> String {
+        if let known = nameCache.value(for: text) { return known }
+        let normalized = foldedName(text)
+        nameCache.keep(normalized, for: text)
+        return normalized
+    }
+
+    private static let nameCache = Memo(capacity: 4096)
+
+    private static func foldedName(_ text: String) -> String {
         let composed = text.precomposedStringWithCanonicalMapping
         let collapsed = composed
             .split(whereSeparator: { $0.isWhitespace })
@@ -61,5 +74,26 @@ public enum Normalize {
         let result = changed ? String(cleaned) : text
         guard result.count > limit else { return result }
         return String(result.prefix(limit - 1)) + "…"
+    }
+}
+
+/// A bounded memo of a pure function's answers, shared by every thread: when full it starts
+/// over, which keeps the names of the current run.
+private final class Memo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String: String] = [:]
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func value(for key: String) -> String? {
+        lock.withLock { answers[key] }
+    }
+
+    func keep(_ value: String, for key: String) {
+        lock.withLock {
+            if answers.count >= capacity { answers.removeAll(keepingCapacity: true) }
+            answers[key] = value
+        }
     }
 }

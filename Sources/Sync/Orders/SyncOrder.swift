@@ -157,12 +157,3 @@ extension SyncOrder.Line {
         return decimals.count <= 2 && !text.lowercased().contains("e")
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
-    }
-}
