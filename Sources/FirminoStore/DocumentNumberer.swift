@@ -13,17 +13,15 @@ enum DocumentNumberer {
     /// cannot say it (it reads back a rowid, which this `WITHOUT ROWID` table has not), so the
     /// SQL is written out, on a statement compiled once per connection.
     static func next(_ db: Database, type: DocumentType, period: String) throws -> Int64 {
-        let series = try SQLRequest<NumberingSeries>(
-            literal: """
-                INSERT INTO numbering_series (type, period, last_number) VALUES (\(type), \(period), 1)
-                ON CONFLICT (type, period) DO UPDATE SET last_number = last_number + 1
-                RETURNING *
-                """,
-            cached: true
-        ).fetchOne(db)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO numbering_series (type, period, last_number) VALUES (?, ?, 1)
+            ON CONFLICT (type, period) DO UPDATE SET last_number = last_number + 1
+            RETURNING last_number
+            """)
+        let series = try Int64.fetchOne(statement, arguments: [type, period])
         guard let series else {
             throw StoreError(.database, "the numbering series of \(type.rawValue) \(period) returned no number")
         }
-        return series.lastNumber
+        return series
     }
 }

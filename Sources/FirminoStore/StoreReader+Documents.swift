@@ -16,7 +16,7 @@ extension StoreReader {
     }
 
     public func hasDocument(baselinkerOrderId orderId: Int64) throws -> Bool {
-        try fetchOne(cached: "SELECT EXISTS (SELECT 1 FROM documents WHERE baselinker_order_id = \(orderId))") ?? false
+        try fetchOne("SELECT EXISTS (SELECT 1 FROM documents WHERE baselinker_order_id = ?)", [orderId]) ?? false
     }
 
     /// Which of these BaseLinker orders already have a document: one query for a fetched page.
@@ -24,10 +24,9 @@ extension StoreReader {
     /// The ids go in as one JSON array, so that one kept statement serves pages of any size.
     public func ordersWithDocuments(among orderIds: some Sequence<Int64>) throws -> Set<Int64> {
         let ids = "[" + orderIds.map(String.init).joined(separator: ",") + "]"
-        let found: [Int64] = try fetchAll(cached: """
-            SELECT baselinker_order_id FROM documents
-            WHERE baselinker_order_id IN (SELECT value FROM json_each(\(ids)))
-            """)
+        let found: [Int64] = try fetchAll(
+            "SELECT baselinker_order_id FROM documents WHERE baselinker_order_id IN (SELECT value FROM json_each(?))",
+            [ids])
         return Set(found)
     }
 
@@ -49,12 +48,12 @@ extension StoreReader {
     /// read for exactly those documents (`document_id IN` the same selection), never for the
     /// documents of other types whose ids fall between theirs.
     func documents(where condition: SQL) throws -> [Document] {
-        let headers: [DocumentHeader] = try fetchAll(cached: "SELECT * FROM documents WHERE \(condition) ORDER BY id")
+        let headers: [DocumentHeader] = try fetchAll(literal: "SELECT * FROM documents WHERE \(condition) ORDER BY id")
         guard !headers.isEmpty else { return [] }
         let selected: SQL = "document_id IN (SELECT id FROM documents WHERE \(condition))"
         let lines: [DocumentLine] = try fetchAll(
-            cached: "SELECT * FROM document_lines WHERE \(selected) ORDER BY document_id, position")
-        let totals: [DocumentVATTotal] = try fetchAll(cached: "SELECT * FROM document_vat_totals WHERE \(selected)")
+            literal: "SELECT * FROM document_lines WHERE \(selected) ORDER BY document_id, position")
+        let totals: [DocumentVATTotal] = try fetchAll(literal: "SELECT * FROM document_vat_totals WHERE \(selected)")
         let linesByDocument = Dictionary(grouping: lines, by: \.documentId)
         let totalsByDocument = Dictionary(grouping: totals, by: \.documentId)
         return try headers.map { header in

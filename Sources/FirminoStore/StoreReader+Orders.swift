@@ -9,10 +9,9 @@ extension StoreReader {
         let ids = Array(orderIds)
         guard !ids.isEmpty else { return [:] }
         let list = String(decoding: try JSONSerialization.data(withJSONObject: ids), as: UTF8.self)
-        let invoices: [BaseLinkerInvoice] = try fetchAll(cached: """
-            SELECT * FROM baselinker_invoices
-            WHERE order_id IN (SELECT value FROM json_each(\(list))) ORDER BY invoice_id
-            """)
+        let invoices: [BaseLinkerInvoice] = try fetchAll(
+            "SELECT * FROM baselinker_invoices WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY invoice_id",
+            [list])
         var byOrder: [Int64: BaseLinkerInvoice] = [:]
         for invoice in invoices where byOrder[invoice.orderId] == nil { byOrder[invoice.orderId] = invoice }
         return byOrder
@@ -26,6 +25,6 @@ extension StoreReader {
     }
 
     public func orderIssue(orderId: Int64) throws -> OrderIssue? {
-        try fetchOne(cached: "SELECT * FROM order_issues WHERE order_id = \(orderId)")
+        try fetchOne("SELECT * FROM order_issues WHERE order_id = ?", [orderId])
     }
 }

@@ -10,15 +10,22 @@ extension StoreReader {
     /// Rows not yet done, oldest first; `maxAttempts` leaves out rows tried that often already.
     public func pendingOutbox(limit: Int? = nil, maxAttempts: Int? = nil) throws -> [OutboxItem] {
         // Four kept statements at most: one per combination of the options.
-        var sql: SQL = "SELECT * FROM outbox WHERE done_at IS NULL"
-        if let maxAttempts { sql += " AND attempts < \(maxAttempts)" }
+        var sql = "SELECT * FROM outbox WHERE done_at IS NULL"
+        var arguments: StatementArguments = []
+        if let maxAttempts {
+            sql += " AND attempts < ?"
+            arguments += [maxAttempts]
+        }
         sql += " ORDER BY id"
-        if let limit { sql += " LIMIT \(limit)" }
-        return try fetchAll(cached: sql)
+        if let limit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        return try fetchAll(sql, arguments)
     }
 
     public func outboxItem(id: Int64) throws -> OutboxItem? {
-        try fetchOne(cached: "SELECT * FROM outbox WHERE id = \(id)")
+        try fetchOne("SELECT * FROM outbox WHERE id = ?", [id])
     }
 
     /// A document's rows, done or not, oldest first.

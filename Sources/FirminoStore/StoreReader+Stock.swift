@@ -6,9 +6,8 @@ import GRDB
 extension StoreReader {
     /// The quantity of a product in a warehouse; 0 when it never moved.
     public func stockLevel(productId: Int64, warehouseId: Int64) throws -> Int {
-        try fetchOne(cached: """
-            SELECT quantity FROM stock_levels WHERE product_id = \(productId) AND warehouse_id = \(warehouseId)
-            """) ?? 0
+        try fetchOne(
+            "SELECT quantity FROM stock_levels WHERE product_id = ? AND warehouse_id = ?", [productId, warehouseId]) ?? 0
     }
 
     /// Every level that ever moved, by product then warehouse.

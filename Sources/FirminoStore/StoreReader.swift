@@ -27,40 +27,46 @@ public class StoreReader {
 /// call: compiling runs GRDB's statement authorizer, which took about 18 % of the CPU of a
 /// 2,950-order sync when every look-up compiled its own.
 ///
-/// Reads and targeted updates go through the helpers below, which take the statement of their
-/// SQL from the connection's cache (`SQLRequest(literal:cached: true)`,
-/// `Database.cachedStatement(literal:)`); records are written with GRDB's persistence methods
-/// (`insert`, `update`), which keep their statements the same way. The query interface
+/// Reads and targeted updates go through the helpers below: fixed SQL with `?` arguments, its
+/// statement taken from the connection's cache (`Database.cachedStatement(sql:)`). Spelling a
+/// statement from an SQL literal on every call cost as much as running it, so only the
+/// document listings, which take a condition, build theirs from ``SQL``. Records written per
+/// order are inserted through ``KeptInsert``; others with GRDB's persistence methods
+/// (`insert`, `update`), which keep their statements too. The query interface
 /// (`Product.order(...)`) compiles a statement on every call: only listings, which run once a
 /// command, use it. A kept statement's SQL must not vary with its arguments (no `IN` list of
 /// varying length), since each distinct SQL text stays cached for the life of the connection.
 extension StoreReader {
-    func fetchAll<Record: FetchableRecord>(cached sql: SQL) throws -> [Record] {
+    func fetchAll<Record: FetchableRecord>(_ sql: String, _ arguments: StatementArguments = []) throws -> [Record] {
+        try Record.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func fetchOne<Record: FetchableRecord>(_ sql: String, _ arguments: StatementArguments = []) throws -> Record? {
+        try Record.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func fetchAll<Value: DatabaseValueConvertible>(_ sql: String, _ arguments: StatementArguments = []) throws -> [Value] {
+        try Value.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func fetchOne<Value: DatabaseValueConvertible>(_ sql: String, _ arguments: StatementArguments = []) throws -> Value? {
+        try Value.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// A listing's records, by a statement spelled from `sql`.
+    func fetchAll<Record: FetchableRecord>(literal sql: SQL) throws -> [Record] {
         try SQLRequest<Record>(literal: sql, cached: true).fetchAll(db)
-    }
-
-    func fetchOne<Record: FetchableRecord>(cached sql: SQL) throws -> Record? {
-        try SQLRequest<Record>(literal: sql, cached: true).fetchOne(db)
-    }
-
-    func fetchAll<Value: DatabaseValueConvertible>(cached sql: SQL) throws -> [Value] {
-        try SQLRequest<Value>(literal: sql, cached: true).fetchAll(db)
-    }
-
-    func fetchOne<Value: DatabaseValueConvertible>(cached sql: SQL) throws -> Value? {
-        try SQLRequest<Value>(literal: sql, cached: true).fetchOne(db)
     }
 
     /// Whether `table` has a row of `id`: what a check needs, without reading the row.
     func exists(_ table: StaticString, id: Int64) throws -> Bool {
-        let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)")
-        return try Bool.fetchOne(statement, arguments: [id]) ?? false
+        try fetchOne("SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", [id]) ?? false
     }
 
-    /// Runs an `UPDATE`; returns how many rows it changed.
+    /// Runs an `UPDATE` or `DELETE`; returns how many rows it changed.
     @discardableResult
-    func execute(cached sql: SQL) throws -> Int {
-        try db.cachedStatement(literal: sql).execute()
+    func execute(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
         return db.changesCount
     }
 }

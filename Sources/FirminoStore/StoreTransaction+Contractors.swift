@@ -7,7 +7,7 @@ extension StoreTransaction {
         let fields = try fields.validated()
         try checkFree(id, table: "contractors", what: "contractor")
         var contractor = Contractor(fields, id: id)
-        try contractor.insert(db)
+        try insert(&contractor)
         return contractor
     }
 

@@ -17,8 +17,7 @@ extension StoreTransaction {
     public func insertDocument(_ draft: DocumentDraft) throws -> InsertedDocument {
         let draft = try validated(draft)
         if let orderId = draft.baselinkerOrderId,
-           let existing: String = try fetchOne(
-               cached: "SELECT number FROM documents WHERE baselinker_order_id = \(orderId)")
+           let existing: String = try fetchOne("SELECT number FROM documents WHERE baselinker_order_id = ?", [orderId])
         {
             throw StoreError(
                 .duplicateOrder,
@@ -26,7 +25,7 @@ extension StoreTransaction {
         }
         let sequence = try DocumentNumberer.next(db, type: draft.type, period: draft.issueDate.period)
         let number = context.options.numbering.number(for: draft.type, sequence: sequence, date: draft.issueDate)
-        if try fetchOne(cached: "SELECT EXISTS (SELECT 1 FROM documents WHERE number = \(number))") == true {
+        if try fetchOne("SELECT EXISTS (SELECT 1 FROM documents WHERE number = ?)", [number]) == true {
             throw StoreError(
                 .duplicateNumber,
                 "document number \(number) is already taken; make the numbering formats of the document types differ")
@@ -39,16 +38,17 @@ extension StoreTransaction {
             throw StoreError(error.code, "\(Self.subject(of: draft)): \(error.message)")
         }
         var header = DocumentHeader(draft, number: number, sequence: sequence, vat: vat, createdAt: context.now())
-        try header.insert(db)
+        try insert(&header)
         let documentId = db.lastInsertedRowID
         var lines: [DocumentLine] = []
         for (index, draftLine) in draft.lines.enumerated() {
             var line = DocumentLine(draftLine, documentId: documentId, position: index + 1)
-            try line.insert(db)
+            try insert(&line)
             lines.append(line)
         }
         for row in vat.rows {
-            try DocumentVATTotal(documentId: documentId, row).insert(db)
+            var total = DocumentVATTotal(documentId: documentId, row)
+            try insert(&total)
         }
         var movements: [StockMovement] = []
         if draft.movesStock {
@@ -74,15 +74,14 @@ extension StoreTransaction {
 
     /// Records BaseLinker's id for the invoice created by `addInvoice`.
     public func setBaseLinkerInvoiceId(documentId: Int64, invoiceId: Int64) throws {
-        let changed = try execute(
-            cached: "UPDATE documents SET baselinker_invoice_id = \(invoiceId) WHERE id = \(documentId)")
+        let changed = try execute("UPDATE documents SET baselinker_invoice_id = ? WHERE id = ?", [invoiceId, documentId])
         guard changed == 1 else { throw StoreError.notFound("document", id: documentId) }
     }
 
     /// Records when the printout reached BaseLinker (now, by the store's clock, when nil).
     public func markDocumentSent(documentId: Int64, at date: Date? = nil) throws {
         let changed = try execute(
-            cached: "UPDATE documents SET sent_at = \(date ?? context.now()) WHERE id = \(documentId)")
+            "UPDATE documents SET sent_at = ? WHERE id = ?", [StoredDate.value(date ?? context.now()), documentId])
         guard changed == 1 else { throw StoreError.notFound("document", id: documentId) }
     }
 

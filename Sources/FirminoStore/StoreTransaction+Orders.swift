@@ -22,7 +22,7 @@ extension StoreTransaction {
 
     /// Forgets an order's issue once it is issued or turned down.
     public func clearOrderIssue(orderId: Int64) throws {
-        try execute(cached: "DELETE FROM order_issues WHERE order_id = \(orderId) AND state <> 'skipped'")
+        try execute("DELETE FROM order_issues WHERE order_id = ? AND state <> 'skipped'", [orderId])
     }
 
     /// `orders skip`: the order is never taken again (until `orders retry`).

@@ -8,7 +8,7 @@ extension StoreTransaction {
         try checkFree(id, table: "products", what: "product")
         try checkProductLink(fields, except: nil)
         var product = Product(fields, id: id, revision: try nextProductRevision(), updatedAt: context.now())
-        try product.insert(db)
+        try insert(&product)
         return product
     }
 
@@ -38,7 +38,7 @@ extension StoreTransaction {
     /// Keeps what the products sync pulled of the linked BaseLinker product. Not a change of the
     /// card: the revision stays.
     public func setBaseLinkerFingerprint(productId: Int64, _ fingerprint: String?) throws {
-        try execute(cached: "UPDATE products SET baselinker_fingerprint = \(fingerprint) WHERE id = \(productId)")
+        try execute("UPDATE products SET baselinker_fingerprint = ? WHERE id = ?", [fingerprint, productId])
     }
 
     private func checkProductLink(_ fields: ProductFields, except id: Int64?) throws {
@@ -52,9 +52,8 @@ extension StoreTransaction {
     /// Raises the store-wide product revision and returns it: one statement, so the counter
     /// needs no record.
     private func nextProductRevision() throws -> Int64 {
-        guard let revision: Int64 = try fetchOne(cached: """
-            UPDATE counters SET value = value + 1 WHERE name = 'product_revision' RETURNING value
-            """)
+        guard let revision: Int64 = try fetchOne(
+            "UPDATE counters SET value = value + 1 WHERE name = 'product_revision' RETURNING value")
         else { throw StoreError(.database, "the store has lost its product revision counter") }
         return revision
     }

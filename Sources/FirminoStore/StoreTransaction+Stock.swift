@@ -21,7 +21,7 @@ extension StoreTransaction {
         var movement = StockMovement(
             productId: productId, warehouseId: warehouseId, delta: delta, reason: reason, documentId: documentId,
             note: note, createdAt: context.now())
-        try movement.insert(db)
+        try insert(&movement)
         return movement
     }
 

@@ -32,7 +32,7 @@ public final class StoreTransaction: StoreReader {
     func checkFree(_ id: Int64?, table: String, what: String) throws {
         guard let id else { return }
         guard id > 0 else { throw StoreError.invalid("a \(what) id must be positive, not \(id)") }
-        if try fetchOne(cached: "SELECT EXISTS (SELECT 1 FROM \(identifier: table) WHERE id = \(id))") == true {
+        if try fetchOne("SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE id = ?)", [id]) == true {
             throw StoreError.invalid("a \(what) with id \(id) already exists")
         }
     }

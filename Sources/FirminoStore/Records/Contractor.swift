@@ -148,3 +148,17 @@ extension ContractorFields {
         return fields
     }
 }
+
+extension Contractor: KeptInsert {
+    static let insertColumns: [String] = [
+        CodingKeys.rowID, .name, .taxId, .address, .postcode, .city, .country, .email, .phone, .normalizedName,
+        .normalizedTaxId,
+    ].map(\.stringValue)
+    static let insertSQL = makeInsertSQL()
+
+    var insertArguments: StatementArguments {
+        [rowID, name, taxId, address, postcode, city, country, email, phone, normalizedName, normalizedTaxId]
+    }
+
+    mutating func inserted(rowID: Int64) { self.rowID = rowID }
+}

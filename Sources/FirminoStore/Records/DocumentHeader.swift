@@ -134,3 +134,26 @@ extension DocumentHeader: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 }
+
+extension DocumentHeader: KeptInsert {
+    static let insertColumns: [String] = [
+        CodingKeys.id, .type, .number, .period, .sequence, .issueDate, .saleDate,
+        .buyerName, .buyerTaxId, .buyerAddress, .buyerPostcode, .buyerCity, .buyerCountry,
+        .sellerName, .sellerTaxId, .sellerAddress, .sellerPostcode, .sellerCity, .sellerCountry,
+        .contractorId, .currency, .totalNet, .totalVAT, .totalGross, .baselinkerOrderId, .baselinkerInvoiceId,
+        .sentAt, .createdAt,
+    ].map(\.stringValue)
+    static let insertSQL = makeInsertSQL()
+
+    var insertArguments: StatementArguments {
+        [
+            id, type, number, period, sequence, issueDate, saleDate,
+            buyerName, buyerTaxId, buyerAddress, buyerPostcode, buyerCity, buyerCountry,
+            sellerName, sellerTaxId, sellerAddress, sellerPostcode, sellerCity, sellerCountry,
+            contractorId, currency, totalNet, totalVAT, totalGross, baselinkerOrderId, baselinkerInvoiceId,
+            StoredDate.value(sentAt), StoredDate.value(createdAt),
+        ]
+    }
+
+    mutating func inserted(rowID: Int64) { id = rowID }
+}

@@ -71,3 +71,17 @@ extension DocumentLine: FetchableRecord, MutablePersistableRecord {
         rowID = inserted.rowID
     }
 }
+
+extension DocumentLine: KeptInsert {
+    static let insertColumns: [String] = [
+        CodingKeys.rowID, .documentId, .position, .name, .sku, .quantity, .unit, .unitGross, .vatRate, .productId,
+        .warehouseId,
+    ].map(\.stringValue)
+    static let insertSQL = makeInsertSQL()
+
+    var insertArguments: StatementArguments {
+        [rowID, documentId, position, name, sku, quantity, unit, unitGross, vatRate, productId, warehouseId]
+    }
+
+    mutating func inserted(rowID: Int64) { self.rowID = rowID }
+}

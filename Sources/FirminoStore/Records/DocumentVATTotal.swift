@@ -36,3 +36,10 @@ extension DocumentVATTotal: FetchableRecord, PersistableRecord {
         static let gross = Column(CodingKeys.gross)
     }
 }
+
+extension DocumentVATTotal: KeptInsert {
+    static let insertColumns: [String] = [CodingKeys.documentId, .rate, .net, .vat, .gross].map(\.stringValue)
+    static let insertSQL = makeInsertSQL()
+
+    var insertArguments: StatementArguments { [documentId, rate, net, vat, gross] }
+}

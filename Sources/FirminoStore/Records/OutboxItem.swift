@@ -91,3 +91,20 @@ extension OutboxItem: FetchableRecord, MutablePersistableRecord {
         rowID = inserted.rowID
     }
 }
+
+extension OutboxItem: KeptInsert {
+    static let insertColumns: [String] = [
+        CodingKeys.rowID, .kind, .payload, .documentId, .attempts, .unfinishedAttempt, .lastError, .createdAt,
+        .doneAt,
+    ].map(\.stringValue)
+    static let insertSQL = makeInsertSQL()
+
+    var insertArguments: StatementArguments {
+        [
+            rowID, kind, String(decoding: payload, as: UTF8.self), documentId, attempts, unfinishedAttempt, lastError,
+            StoredDate.value(createdAt), StoredDate.value(doneAt),
+        ]
+    }
+
+    mutating func inserted(rowID: Int64) { self.rowID = rowID }
+}

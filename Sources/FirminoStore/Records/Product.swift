@@ -195,3 +195,20 @@ extension ProductFields {
         return fields
     }
 }
+
+extension Product: KeptInsert {
+    static let insertColumns: [String] = [
+        CodingKeys.rowID, .name, .normalizedName, .sku, .normalizedSKU, .ean, .unit, .vatRate, .grossPrice,
+        .baselinkerProductId, .variantColumn, .baselinkerFingerprint, .revision, .updatedAt,
+    ].map(\.stringValue)
+    static let insertSQL = makeInsertSQL()
+
+    var insertArguments: StatementArguments {
+        [
+            rowID, name, normalizedName, sku, normalizedSKU, ean, unit, vatRate, grossPrice, baselinkerProductId,
+            variantColumn, baselinkerFingerprint, revision, StoredDate.value(updatedAt),
+        ]
+    }
+
+    mutating func inserted(rowID: Int64) { self.rowID = rowID }
+}

@@ -80,3 +80,16 @@ extension StockMovement: FetchableRecord, MutablePersistableRecord {
         rowID = inserted.rowID
     }
 }
+
+extension StockMovement: KeptInsert {
+    static let insertColumns: [String] = [
+        CodingKeys.rowID, .productId, .warehouseId, .delta, .reason, .documentId, .note, .createdAt,
+    ].map(\.stringValue)
+    static let insertSQL = makeInsertSQL()
+
+    var insertArguments: StatementArguments {
+        [rowID, productId, warehouseId, delta, reason, documentId, note, StoredDate.value(createdAt)]
+    }
+
+    mutating func inserted(rowID: Int64) { self.rowID = rowID }
+}
