@@ -215,6 +215,7 @@ public final class SyncSession {
             }
         }
         summary.requests = client.requestCounts.total - requestsBefore
+        summary.rules = SyncSummary.Rules(hookCalls: rules.calls, hookSeconds: Double(rules.nanoseconds) / 1e9)
         return summary
     }
 

@@ -25,6 +25,9 @@ struct OrderSyncTests {
             #expect(summary.orders.failed.allSatisfy { $0.reason.contains("nothing to issue") })
             #expect(summary.orders.held.isEmpty)
             #expect(summary.orders.fetched == taken.count)
+            // Every fetched order met accept_order, every accepted one several hooks more.
+            #expect(summary.rules.hookCalls > summary.orders.fetched + summary.orders.accepted, "\(summary.rules)")
+            #expect(summary.rules.hookSeconds > 0, "\(summary.rules)")
             #expect(summary.outbox.failed.isEmpty, "\(summary.outbox.failed)")
             #expect(summary.outbox.pending == 0)
             let documents = try harness.documents()

@@ -48,6 +48,9 @@ package final class RuleSet {
     /// The hook called last: the one whose `ctx.log` lines are still to be told when an order
     /// fails.
     private(set) var lastCalled: Hook?
+    /// Hook calls made, and the time spent in them (host look-ups included), for the summary.
+    private(set) var calls = 0
+    private(set) var nanoseconds: UInt64 = 0
 
     /// Throws a ``ScriptError`` for a script that does not load, and a ``RuleProblem`` for one
     /// that defines a global function that is not a hook (a typo would leave the built-in rule
@@ -101,6 +104,11 @@ package final class RuleSet {
         lastCalled = hook
         guard let script = owners[hook] else {
             throw OrderFailure(.script, "no script defines \(hook.rawValue)")
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            calls += 1
+            nanoseconds += DispatchTime.now().uptimeNanoseconds - start
         }
         do {
             return try script.call(hook.rawValue, arguments: arguments, limits: limits)

@@ -18,6 +18,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var modules: [String] = []
     /// In a dry run, what would happen to each order.
     public var plan: [PlannedOrder] = []
+    /// What the rules cost.
+    public var rules = Rules()
 
     public init() {}
 
@@ -152,6 +154,17 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var pulled = 0
         public var pushed = 0
         public init() {}
+    }
+
+    /// Hook calls of the run and the time spent in them, the store look-ups they made included.
+    public struct Rules: Codable, Sendable, Equatable {
+        public var hookCalls = 0
+        public var hookSeconds = 0.0
+        public init() {}
+        init(hookCalls: Int, hookSeconds: Double) {
+            self.hookCalls = hookCalls
+            self.hookSeconds = hookSeconds
+        }
     }
 
     public struct Outbox: Codable, Sendable, Equatable {
