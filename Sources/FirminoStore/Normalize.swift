@@ -58,22 +58,31 @@ public enum Normalize {
     /// reorder what a document shows, are removed — tabs and line breaks become spaces — and the
     /// rest is kept. Text longer than `limit` characters is cut there and marked with `…`.
     public static func printable(_ text: String, limit: Int = 300) -> String {
+        // Most text is already printable: it is looked at once, and copied only to be changed.
+        let plainASCII = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        let result = plainASCII || !text.unicodeScalars.contains(where: isRemoved) ? text : cleaned(text)
+        // No more characters than bytes: most text is not counted at all.
+        guard result.utf8.count > limit, result.count > limit else { return result }
+        return String(result.prefix(limit - 1)) + "…"
+    }
+
+    private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    private static func cleaned(_ text: String) -> String {
         var cleaned = String.UnicodeScalarView()
-        var changed = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x09, 0x0A, 0x0D:
-                cleaned.append(" ")
-                changed = true
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-                changed = true
-            default:
-                cleaned.append(scalar)
+            case 0x09, 0x0A, 0x0D: cleaned.append(" ")
+            case _ where isRemoved(scalar): continue
+            default: cleaned.append(scalar)
             }
         }
-        let result = changed ? String(cleaned) : text
-        guard result.count > limit else { return result }
-        return String(result.prefix(limit - 1)) + "…"
+        return String(cleaned)
     }
 }
 

@@ -63,6 +63,11 @@ public final class Store: Sendable {
         configuration.label = "FirminoStore"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Each order is written in a savepoint of its own. Its undo record (the statement
+            // journal) is a temporary file that SQLite empties after each savepoint only while
+            // it is in memory; once spilled to disk, every page an order touched was written out
+            // again for the rest of the transaction: a third of the store's time.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
