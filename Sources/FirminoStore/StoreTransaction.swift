@@ -19,13 +19,21 @@ public final class StoreTransaction: StoreReader {
     /// Runs `body` in a savepoint: when it throws, what it wrote is undone and the error
     /// rethrown, while the enclosing transaction goes on. A dry run decides every order inside
     /// one transaction this way, each order in its own savepoint.
+    ///
+    /// A sync runs one per order, so its three statements are kept like the others (GRDB's
+    /// `inSavepoint` compiles them anew on every call). Savepoints nest.
     public func inSavepoint<T>(_ body: () throws -> T) throws -> T {
-        var result: T?
-        try db.inSavepoint {
+        try db.cachedStatement(sql: "SAVEPOINT firmlink").execute()
+        let result: T
+        do {
             result = try body()
-            return .commit
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT firmlink").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT firmlink").execute()
+            throw error
         }
-        return result!
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT firmlink").execute()
+        return result
     }
 
     /// Refuses an explicit id that is not positive or already taken in `table`.

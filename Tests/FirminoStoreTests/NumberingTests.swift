@@ -279,4 +279,29 @@ struct SavepointTests {
             #expect(try !reader.hasDocument(baselinkerOrderId: 2))
         }
     }
+
+    @Test("savepoints nest: an inner one that fails undoes only its own writes; an outer one that fails undoes both")
+    func nestedSavepoints() throws {
+        let test = try TestStore()
+        struct Skip: Error {}
+        try test.store.write { tx throws in
+            try tx.inSavepoint {
+                _ = try tx.insertContractor(ContractorFields(name: "Zewnętrzny"))
+                #expect(throws: Skip.self) {
+                    try tx.inSavepoint {
+                        _ = try tx.insertContractor(ContractorFields(name: "Wewnętrzny"))
+                        throw Skip()
+                    }
+                }
+            }
+            #expect(throws: Skip.self) {
+                try tx.inSavepoint {
+                    _ = try tx.insertContractor(ContractorFields(name: "Drugi zewnętrzny"))
+                    try tx.inSavepoint { _ = try tx.insertContractor(ContractorFields(name: "Drugi wewnętrzny")) }
+                    throw Skip()
+                }
+            }
+        }
+        #expect(try test.store.read { try $0.contractors().map(\.name) } == ["Zewnętrzny"])
+    }
 }
