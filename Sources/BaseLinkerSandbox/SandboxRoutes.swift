@@ -5,7 +5,7 @@ import Hummingbird
 import ServiceLifecycle
 
 /// The HTTP side: `POST /connector.php` and the `/sandbox/...` observation endpoints
-/// (`stats`, `orders/<id>`, `products/<id>` for a product or a variant).
+/// (`stats`, `orders` and `orders/<id>`, `products/<id>` for a product or a variant).
 struct SandboxRoutes: Sendable {
     let configuration: SandboxConfiguration
     let account: SandboxAccount
@@ -15,6 +15,10 @@ struct SandboxRoutes: Sendable {
         let router = Router()
         router.post("connector.php") { request, _ in try await connector(request) }
         router.get("sandbox/stats") { _, _ in json(await desk.snapshot.json) }
+        router.get("sandbox/orders") { _, _ in
+            let invoices = Dictionary(grouping: await account.invoices(), by: \.orderId)
+            return json(.array(await account.orders().map { Self.orderSummary($0, invoices: invoices[$0.id] ?? []) }))
+        }
         router.get("sandbox/orders/:id") { _, context in
             guard let id = context.parameters.get("id", as: Int.self), let order = await account.order(id) else {
                 return json(["error": .string("Order \(context.parameters.get("id") ?? "") not found")], status: .notFound)

@@ -100,4 +100,27 @@ struct ProtocolTests {
             #expect(try await client.get("sandbox/orders/1").status == 404)
         }
     }
+
+    @Test("/sandbox/orders lists every order by id with its status and attached invoice files, as /sandbox/orders/<id> does")
+    func ordersEndpoint() async throws {
+        try await withSandbox { (server, client) async throws in
+            let orders = await server.account.orders()
+            let invoiced = try #require(orders.last)
+            let invoice = try #require(
+                try await client.call("addInvoice", ["order_id": .int(Int64(invoiced.id)), "series_id": 11]).json?["invoice_id"]?.int)
+            #expect(try await client.call("addOrderInvoiceFile", [
+                "invoice_id": .int(Int64(invoice)), "file": "data:JVBERi0xLjQ=", "external_invoice_number": "FV/1/11/2026",
+            ]).isSuccess)
+
+            let listed = try #require(try await client.get("sandbox/orders").json?.arrayValue)
+            #expect(listed.map { $0["order_id"]?.int } == orders.map(\.id))
+            for id in [orders[0].id, invoiced.id] {
+                #expect(listed.first { $0["order_id"]?.int == id } == (try await client.get("sandbox/orders/\(id)").json))
+            }
+            let files = try #require(listed.last?["invoices"]?.arrayValue)
+            #expect(files.count == 1)
+            #expect(files.first?["file_uploads"] == 1)
+            #expect(files.first?["external_invoice_number"] == "FV/1/11/2026")
+        }
+    }
 }
