@@ -43,6 +43,10 @@ extension Configuration {
 
     /// Parses configuration text; `file` names it in errors. Paths are left as written.
     public static func parse(_ text: String, file: String, fileIsPrivate: Bool = false) throws -> Configuration {
+        if let (line, found) = TableHeaderCheck.firstBadHeader(in: text) {
+            let shown = found == "\n" || found == "\r" ? "the line's end" : "'\(found.escaped(asASCII: false))'"
+            throw ConfigurationError(file: file, line: line, message: "a table header must start with a key, found \(shown)")
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
