@@ -134,7 +134,7 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "Sync", "RuleTesting", "Config", "LuaHost", "BaseLinker", "BaseLinkerModels", "BaseLinkerSandbox",
-                "FirminoStore", .logging,
+                "FirminoStore", .logging, .propertyBased,
             ],
             swiftSettings: swiftSettings
         ),
