@@ -2,6 +2,7 @@
 //   swift run -c release firmlink-bench                      (all LuaHost figures)
 //   swift run -c release firmlink-bench order                (only the order hook, ten times: for a profiler)
 //   swift run -c release firmlink-bench printouts [count] [--write folder]    (see Printouts.swift)
+//   swift run -c release firmlink-bench store-ceiling [orders]               (see StoreCeiling.swift)
 // Prints the median cost per call of an empty hook and of a hook that receives an order-sized
 // table (about 40 fields, 3 line tables) and returns a string. Targets: < 1 µs and < 15 µs.
 import LuaHost
@@ -11,6 +12,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+if CommandLine.arguments.dropFirst().first == "store-ceiling" {
+    try StoreCeilingBenchmark.run(orders: CommandLine.arguments.dropFirst(2).lazy.compactMap { Int($0) }.first ?? 10_000)
+    exit(0)
+}
 
 if CommandLine.arguments.dropFirst().first == "printouts" {
     let arguments = Array(CommandLine.arguments.dropFirst(2))
