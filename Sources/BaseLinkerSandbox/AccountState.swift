@@ -9,7 +9,9 @@ struct AccountState: Sendable {
     var products: [Int: SandboxProduct] = [:]
     /// Variant id → its product's id.
     var variantParents: [Int: Int] = [:]
-    var orders: [Int: SandboxOrder] = [:]
+    var orders: [Int: SandboxOrder] = [:] {
+        didSet { ordersVersion &+= 1 }
+    }
     var invoices: [Int: SandboxInvoice] = [:]
     var journal: [SandboxJournalEntry] = []
 
@@ -23,6 +25,19 @@ struct AccountState: Sendable {
 
     var sortedProducts: [SandboxProduct] { products.keys.sorted().compactMap { products[$0] } }
     var sortedOrders: [SandboxOrder] { orders.keys.sorted().compactMap { orders[$0] } }
+
+    /// Counts changes to ``orders``, so that ``idsByConfirmation()`` knows when to sort again.
+    private var ordersVersion = 0
+    private var confirmationIndex: (version: Int, ids: [Int])?
+
+    /// Every order id by `date_confirmed`, then id: `getOrders` pages through it instead of
+    /// sorting every order for each page of 100. Sorted again after any change to an order.
+    mutating func idsByConfirmation() -> [Int] {
+        if let index = confirmationIndex, index.version == ordersVersion { return index.ids }
+        let ids = orders.values.sorted { ($0.dateConfirmed, $0.id) < ($1.dateConfirmed, $1.id) }.map(\.id)
+        confirmationIndex = (ordersVersion, ids)
+        return ids
+    }
     var sortedInvoices: [SandboxInvoice] { invoices.keys.sorted().compactMap { invoices[$0] } }
 
     func warehouse(key: String) -> SandboxWarehouse? {

@@ -21,7 +21,7 @@ extension SandboxAccount {
         if sourceId != nil, source == nil {
             throw .badParameters("Parameter 'filter_order_source_id' requires 'filter_order_source'")
         }
-        var orders = state.orders.values.filter { order in
+        func matches(_ order: SandboxOrder) -> Bool {
             if let orderId { return order.id == orderId }
             if !unconfirmed, !order.confirmed { return false }
             if let confirmedFrom, order.dateConfirmed < confirmedFrom { return false }
@@ -35,10 +35,25 @@ extension SandboxAccount {
             if let externalId, !externalId.isEmpty, order.externalOrderId != externalId { return false }
             return true
         }
-        if idFrom != nil, confirmedFrom == nil {
-            orders.sort { $0.id < $1.id }
+        var orders: [SandboxOrder] = []
+        if let orderId {
+            orders = state.orders[orderId].map { [$0] } ?? []
+        } else if idFrom != nil, confirmedFrom == nil {
+            orders = state.orders.values.filter(matches).sorted { $0.id < $1.id }
         } else {
-            orders.sort { ($0.dateConfirmed, $0.id) < ($1.dateConfirmed, $1.id) }
+            // From the first order confirmed at `date_confirmed_from`, in confirmation order,
+            // until a page is full.
+            let ids = state.idsByConfirmation()
+            var low = 0
+            var high = ids.count
+            while let confirmedFrom, low < high {
+                let middle = (low + high) / 2
+                if (state.orders[ids[middle]]?.dateConfirmed ?? 0) < confirmedFrom { low = middle + 1 } else { high = middle }
+            }
+            for id in ids[low...] {
+                if let order = state.orders[id], matches(order) { orders.append(order) }
+                if orders.count == 100 { break }
+            }
         }
         let page = orders.prefix(100).map { order -> JSONValue in
             guard extraFields, case .object(var object) = order.json else { return order.json }

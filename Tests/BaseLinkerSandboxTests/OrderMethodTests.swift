@@ -40,6 +40,24 @@ struct OrderMethodTests {
         }
     }
 
+    @Test("a page starts at date_confirmed_from and follows confirmation order, also after orders changed between pages")
+    func pagesFollowConfirmationOrder() async throws {
+        try await withSandbox(configuration) { (server, client) async throws in
+            let confirmed = await server.account.orders().filter(\.confirmed)
+                .sorted { ($0.dateConfirmed, $0.id) < ($1.dateConfirmed, $1.id) }
+            let middle = confirmed[confirmed.count / 2]
+            func page() async throws -> [Int] {
+                try #require(try await client.call("getOrders", ["date_confirmed_from": .int(Int64(middle.dateConfirmed))])
+                    .json?["orders"]?.arrayValue).compactMap { $0["order_id"]?.int }
+            }
+            let expected = Array(confirmed.filter { $0.dateConfirmed >= middle.dateConfirmed }.prefix(100).map(\.id))
+            #expect(try await page() == expected)
+            // A change to an order (its status) between two pages: the next page is the same.
+            _ = try await client.call("setOrderStatus", ["order_id": .int(Int64(expected[0])), "status_id": 1006])
+            #expect(try await page() == expected)
+        }
+    }
+
     @Test("getOrders filters by order_id, status_id, id_from, date_from, source and unconfirmed")
     func filters() async throws {
         try await withSandbox(configuration) { (server, client) async throws in
