@@ -29,6 +29,14 @@ struct OrderBatch {
         progress(.began(.deciding, total: orders.count))
         var decided = 0
         defer { progress(.ended(.deciding, done: decided)) }
+        try await decide(orders, store: store, into: &summary, counting: &decided)
+        return decided
+    }
+
+    /// Decides and writes `orders` as ``run(_:store:into:)`` does, within a deciding phase the
+    /// caller begins and ends — one part of the orders read page by page — adding each order
+    /// decided to `decided`, the phase's count.
+    func decide(_ orders: [Order], store: Store, into summary: inout SyncSummary, counting decided: inout Int) async throws {
         var next = orders.startIndex
         while next < orders.endIndex, !shouldStop() {
             let reports = try store.write { tx in
@@ -60,7 +68,6 @@ struct OrderBatch {
             }
             await Task.yield()
         }
-        return decided
     }
 
     /// Decides and writes every order inside `tx`, each in a savepoint; the caller rolls the

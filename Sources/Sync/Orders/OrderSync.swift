@@ -13,20 +13,32 @@ import LuaHost
 /// were committed or turned down; a failed or held order keeps it where it is, so the next run
 /// reads that order again. In a dry run every order is decided and written inside one
 /// transaction that is rolled back, and nothing is sent.
+///
+/// With statuses selected, and in a dry run, every order is read before any is decided (the
+/// orders in a few statuses are the seller's backlog). With no status selected the orders since
+/// the cursor can be every order since `[orders] from`, so a real run reads and decides them a
+/// part at a time (``partSize``): memory stays the same for ten thousand orders or a million.
 struct OrderSync {
     static let cursorKey = "orders.date_confirmed"
+    /// Orders read before they are decided, when read page by page.
+    static let partSize = 1_000
 
     let session: SyncSession
     let settings: OrderSettings
     let batch: OrderBatch
-    /// Every order read, oldest confirmation first.
-    let orders: [Order]
-    /// The orders to decide: not documented, not skipped, not invoiced in BaseLinker.
-    let todo: [Order]
-    /// What reading found: fetched, skipped, set aside, already invoiced.
-    let found: SyncSummary.Orders
+    /// The orders read before deciding; nil when they are read page by page as they are decided.
+    private let read: Read?
     private let invoices: InvoiceIndex
-    private let newInvoices: [BaseLinkerInvoice]
+
+    /// Orders read, and which of them to decide.
+    struct Read {
+        /// Every order read, oldest confirmation first.
+        var orders: [Order] = []
+        /// The orders to decide: not documented, not skipped, not invoiced in BaseLinker.
+        var todo: [Order] = []
+        /// What reading found: fetched, skipped, set aside, already invoiced.
+        var found = SyncSummary.Orders()
+    }
 
     /// What can be checked without BaseLinker: run before anything is asked of it.
     static func check(_ configuration: Configuration) throws {
@@ -50,39 +62,44 @@ struct OrderSync {
             rules: rules, settings: settings, issueDate: BusinessDate(session.options.now, in: settings.timeZone),
             seller: configuration.seller.details)
 
-        var found = SyncSummary.Orders()
-        let orders = try await fetch(session, settings)
-        found.fetched = orders.count
+        var batch = OrderBatch(processor: processor, statusNames: resolver.names, settings: settings, logger: session.logger)
+        batch.progress = session.options.progress
+        batch.shouldStop = session.options.shouldStop
+        let invoices = InvoiceIndex(client: client, store: store, from: settings.fromTimestamp ?? 0)
+        var read: Read?
+        if !settings.statuses.isEmpty || session.options.dryRun {
+            read = try await sortOut(try await fetch(session, settings), store: store, invoices: invoices)
+        }
+        return OrderSync(session: session, settings: settings, batch: batch, read: read, invoices: invoices)
+    }
+
+    /// Sets aside the orders that need no decision — documented, skipped by hand, invoiced in
+    /// BaseLinker — and counts them.
+    private static func sortOut(_ orders: [Order], store: Store, invoices: InvoiceIndex) async throws -> Read {
+        var read = Read(orders: orders)
+        read.found.fetched = orders.count
         let documented = try store.read { try $0.ordersWithDocuments(among: orders.map { Int64($0.id) }) }
         var todo = orders.filter { !documented.contains(Int64($0.id)) }
-        found.skipped = orders.count - todo.count
+        read.found.skipped = orders.count - todo.count
 
         // Orders skipped by hand (`orders skip`) are never taken again.
         let skipped = Dictionary(
             uniqueKeysWithValues: try store.read { try $0.orderIssues(state: .skipped) }.map { ($0.orderId, $0.reason) })
-        found.setAside = todo.compactMap { order in
+        read.found.setAside = todo.compactMap { order in
             skipped[Int64(order.id)].map { SyncSummary.Problem(orderId: order.id, reason: $0) }
         }
         todo.removeAll { skipped[Int64($0.id)] != nil }
 
         // An order BaseLinker already holds an invoice for gets no second document.
-        let index = InvoiceIndex(client: client, store: store)
-        var added: [BaseLinkerInvoice] = []
         if !todo.isEmpty {
-            added = try await index.newInvoices(from: settings.fromTimestamp ?? 0)
-            var invoiced = try store.read { try $0.baselinkerInvoices(forOrders: todo.map { Int64($0.id) }) }
-            for invoice in added where invoiced[invoice.orderId] == nil { invoiced[invoice.orderId] = invoice }
-            found.alreadyInvoiced = todo.compactMap { order in
+            let invoiced = try await invoices.invoices(forOrders: todo.map { Int64($0.id) })
+            read.found.alreadyInvoiced = todo.compactMap { order in
                 invoiced[Int64(order.id)].map { SyncSummary.Invoiced(orderId: order.id, number: $0.shownNumber) }
             }
             todo.removeAll { invoiced[Int64($0.id)] != nil }
         }
-        var batch = OrderBatch(processor: processor, statusNames: resolver.names, settings: settings, logger: session.logger)
-        batch.progress = session.options.progress
-        batch.shouldStop = session.options.shouldStop
-        return OrderSync(
-            session: session, settings: settings, batch: batch, orders: orders, todo: todo, found: found, invoices: index,
-            newInvoices: added)
+        read.todo = todo
+        return read
     }
 
     /// Decides and writes each order, moves the cursor, makes the batch durable and sends the
@@ -91,12 +108,17 @@ struct OrderSync {
     /// queued is sent only until the stop is seen again — the rest waits for the next run.
     func run(into summary: inout SyncSummary) async throws {
         let (configuration, client, store) = (session.configuration, session.client, session.store)
-        summary.orders.merge(found)
-        try invoices.record(newInvoices)
-        let decided = try await batch.run(todo, store: store, into: &summary)
-        if settings.statuses.isEmpty {
-            let undecided = Set(todo.dropFirst(decided).map(\.id))
-            try moveCursor(past: Array(orders.prefix { !undecided.contains($0.id) }), leaving: summary.orders)
+        if let read {
+            summary.orders.merge(read.found)
+            try invoices.recordAdded()
+            let decided = try await batch.run(read.todo, store: store, into: &summary)
+            if settings.statuses.isEmpty {
+                let undecided = Set(read.todo.dropFirst(decided).map(\.id))
+                var cursor = CursorMove()
+                try moveCursor(past: Array(read.orders.prefix { !undecided.contains($0.id) }), leaving: summary.orders, &cursor)
+            }
+        } else {
+            try await runPageByPage(into: &summary)
         }
         try store.makeDurable()
         FaultPoint.batchDurable.reach()
@@ -113,10 +135,59 @@ struct OrderSync {
         summary.outbox.failed = sent.failures.map { SyncSummary.OutboxProblem(orderId: $0.orderId, reason: $0.description) }
     }
 
+    /// With no status selected: reads the orders since the cursor a part at a time, oldest
+    /// confirmation first, and decides each part before reading on, moving the cursor as the
+    /// orders are settled. Orders marked for a retry that the listing did not hold come last.
+    private func runPageByPage(into summary: inout SyncSummary) async throws {
+        let store = session.store
+        let progress = session.options.progress
+        let from = settings.fromTimestamp ?? 0
+        let kept = try store.read { try $0.cursor(Self.cursorKey) }.flatMap(Int.init)
+        var pages = session.client.orderPages(OrdersQuery(dateConfirmedFrom: max(from, kept ?? from))).makeAsyncIterator()
+        var seen = Set<Int>()
+        var cursor = CursorMove()
+        var decided = 0
+        progress(.began(.deciding, total: nil))
+        defer { progress(.ended(.deciding, done: decided)) }
+
+        func decide(_ part: [Order]) async throws -> Bool {
+            let part = part.sorted(by: OrderFetcher.confirmationOrder)
+            let read = try await Self.sortOut(part, store: store, invoices: invoices)
+            try invoices.recordAdded()
+            summary.orders.merge(read.found)
+            let before = decided
+            try await batch.decide(read.todo, store: store, into: &summary, counting: &decided)
+            let undecided = Set(read.todo.dropFirst(decided - before).map(\.id))
+            try moveCursor(past: Array(read.orders.prefix { !undecided.contains($0.id) }), leaving: summary.orders, &cursor)
+            return undecided.isEmpty && !session.options.shouldStop()
+        }
+
+        var part: [Order] = []
+        while let page = try await pages.next() {
+            for order in page where seen.insert(order.id).inserted { part.append(order) }
+            if part.count >= Self.partSize {
+                guard try await decide(part) else { return }
+                part = []
+            }
+        }
+        if !part.isEmpty { guard try await decide(part) else { return } }
+        let retried = try store.read { try $0.orderIssues(state: .retry) }.map { Int($0.orderId) }.filter { !seen.contains($0) }
+        var orders: [Order] = []
+        for id in retried { orders += try await OrderFetcher(client: session.client).order(id: id) }
+        if !orders.isEmpty { _ = try await decide(orders) }
+    }
+
     /// Decides every order inside `tx`, which the caller rolls back: a dry run.
     func dryRun(in tx: StoreTransaction, into summary: inout SyncSummary) {
-        summary.orders.merge(found)
-        batch.dryRun(todo, in: tx, into: &summary)
+        guard let read else { return }
+        summary.orders.merge(read.found)
+        batch.dryRun(read.todo, in: tx, into: &summary)
+    }
+
+    /// Where the cursor stands in a run that moves it part by part: once an order is left
+    /// unsettled (failed or held), it moves no further.
+    struct CursorMove {
+        var blocked = false
     }
 
     /// Moves the `date_confirmed` cursor past the orders settled in this run — issued, turned
@@ -124,12 +195,16 @@ struct OrderSync {
     /// is not (failed or held), which the next run reads again. An order dated after the sync
     /// (a clock gone wrong) is taken but never carries the cursor: it would hide the orders
     /// confirmed in between.
-    private func moveCursor(past orders: [Order], leaving unsettled: SyncSummary.Orders) throws {
+    private func moveCursor(past orders: [Order], leaving unsettled: SyncSummary.Orders, _ move: inout CursorMove) throws {
+        guard !move.blocked else { return }
         let waiting = Set((unsettled.failed + unsettled.held).map(\.orderId))
         let now = Int(session.options.now.timeIntervalSince1970)
         var cursor: Int?
         for order in orders {  // oldest confirmation first
-            if waiting.contains(order.id) { break }
+            if waiting.contains(order.id) {
+                move.blocked = true
+                break
+            }
             if let confirmed = order.dateConfirmed, confirmed <= now { cursor = confirmed }
         }
         guard let cursor else { return }
