@@ -24,6 +24,19 @@ extension StoreReader {
         return try fetchAll(sql, arguments)
     }
 
+    /// Rows of one kind not yet done, oldest first, after the row `afterId`, at most `limit`:
+    /// a page of them, for a sender that must not hold a long backlog in memory at once.
+    public func pendingOutbox(kind: OutboxKind, after afterId: Int64 = 0, limit: Int? = nil) throws -> [OutboxItem] {
+        try fetchAll(
+            "SELECT * FROM outbox WHERE done_at IS NULL AND kind = ? AND id > ? ORDER BY id LIMIT ?",
+            [kind, afterId, limit ?? -1])
+    }
+
+    /// How many rows are not yet done.
+    public func pendingOutboxCount() throws -> Int {
+        try fetchOne("SELECT count(*) FROM outbox WHERE done_at IS NULL") ?? 0
+    }
+
     public func outboxItem(id: Int64) throws -> OutboxItem? {
         try fetchOne("SELECT * FROM outbox WHERE id = ?", [id])
     }

@@ -29,6 +29,10 @@ public final class SyncSession {
         /// begins nothing more, records itself as stopped and returns its summary so far. A
         /// store transaction is never cut short.
         public var shouldStop: @Sendable () -> Bool = { false }
+        /// With no status selected, how many orders are read before they are decided (the
+        /// orders are read and decided a part at a time); and how many queued invoices are
+        /// read at a time to be sent.
+        public var ordersPerPart = 1_000
 
         public init(
             dryRun: Bool = false, now: Date = Date(), rateLimiter: RateLimiter? = nil,

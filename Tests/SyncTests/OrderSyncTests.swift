@@ -184,6 +184,28 @@ struct OrderSyncTests {
         }
     }
 
+    @Test("with no status selected, orders read and decided a few at a time get the documents, numbers and cursor of one reading")
+    func cursorModeInParts() async throws {
+        func run(ordersPerPart: Int) async throws -> (documents: [String], cursor: String?, summary: SyncSummary) {
+            try await withSyncHarness(seed: 14) { harness in
+                let configuration = try harness.configuration(orders: "statuses = \"all\"")
+                let summary = try await harness.sync(configuration, ordersPerPart: ordersPerPart)
+                let documents = try harness.documents().map { "\($0.baselinkerOrderId ?? 0) \($0.number) \($0.totalGross)" }
+                return (documents.sorted(), try harness.read { try $0.cursor("orders.date_confirmed") }, summary)
+            }
+        }
+        let whole = try await run(ordersPerPart: 1_000)
+        let parts = try await run(ordersPerPart: 7)
+        #expect(whole.summary.orders.fetched > 21, "several parts of 7")
+        #expect(parts.documents == whole.documents)
+        #expect(parts.cursor == whole.cursor && parts.cursor != nil)
+        #expect(parts.summary.orders.fetched == whole.summary.orders.fetched)
+        #expect(parts.summary.orders.documents == whole.summary.orders.documents)
+        #expect(parts.summary.orders.failed.map(\.orderId) == whole.summary.orders.failed.map(\.orderId))
+        // Invoices sent 7 at a time: every one, as at once.
+        #expect(parts.summary.outbox.sent == whole.summary.outbox.sent && parts.summary.outbox.pending == 0)
+    }
+
     @Test("a dry run decides like a real run but writes and sends nothing")
     func dryRun() async throws {
         try await withSyncHarness(seed: 15) { harness in

@@ -55,22 +55,25 @@ final class SyncHarness: Sendable {
     /// line opens it, and returns the summary. Retries are quick, so that fault tests finish.
     func sync(
         _ configuration: Configuration, only module: SyncSession.Module? = nil, dryRun: Bool = false,
-        requestTimeout: Duration = .seconds(30)
+        requestTimeout: Duration = .seconds(30), ordersPerPart: Int = 1_000
     ) async throws -> SyncSummary {
-        try await session(configuration, dryRun: dryRun, requestTimeout: requestTimeout) { try await $0.sync(only: module) }
+        try await session(configuration, dryRun: dryRun, requestTimeout: requestTimeout, ordersPerPart: ordersPerPart) {
+            try await $0.sync(only: module)
+        }
     }
 
     /// Opens a session as the command line does, with quick retries, and runs `body` in it.
     func session<T>(
         _ configuration: Configuration, dryRun: Bool = false, requestTimeout: Duration = .seconds(30),
-        _ body: (SyncSession) async throws -> T
+        ordersPerPart: Int = 1_000, _ body: (SyncSession) async throws -> T
     ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .warning  // each order's trace is info: not in the test output
-        let options = SyncSession.Options(dryRun: dryRun) { client in
+        var options = SyncSession.Options(dryRun: dryRun) { client in
             client.requestTimeout = requestTimeout
             client.retry = RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100))
         }
+        options.ordersPerPart = ordersPerPart
         return try await SyncSession.with(configuration, options: options, logger: logger, body)
     }
 

@@ -17,11 +17,10 @@ import LuaHost
 /// With statuses selected, and in a dry run, every order is read before any is decided (the
 /// orders in a few statuses are the seller's backlog). With no status selected the orders since
 /// the cursor can be every order since `[orders] from`, so a real run reads and decides them a
-/// part at a time (``partSize``): memory stays the same for ten thousand orders or a million.
+/// part at a time (``SyncSession/Options/ordersPerPart``): memory stays the same for ten
+/// thousand orders or a million.
 struct OrderSync {
     static let cursorKey = "orders.date_confirmed"
-    /// Orders read before they are decided, when read page by page.
-    static let partSize = 1_000
 
     let session: SyncSession
     let settings: OrderSettings
@@ -127,6 +126,7 @@ struct OrderSync {
             seriesId: configuration.baselinker.invoiceSeriesId, logger: session.logger)
         drain.progress = session.options.progress
         drain.shouldStop = session.options.shouldStop
+        drain.pageSize = session.options.ordersPerPart
         let sent = try await drain.drain()
         summary.outbox.sent = sent.sent
         summary.outbox.pending = sent.pending
@@ -165,7 +165,7 @@ struct OrderSync {
         var part: [Order] = []
         while let page = try await pages.next() {
             for order in page where seen.insert(order.id).inserted { part.append(order) }
-            if part.count >= Self.partSize {
+            if part.count >= max(session.options.ordersPerPart, 1) {
                 guard try await decide(part) else { return }
                 part = []
             }

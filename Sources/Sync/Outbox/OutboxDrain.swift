@@ -40,6 +40,8 @@ final class OutboxDrain {
     /// Told how many rows are to send and how many went, as they go.
     var progress: @Sendable (SyncProgress) -> Void = { _ in }
     /// Asked before each row: once it answers true, the rest stays queued for the next run.
+    /// Invoice rows read at a time.
+    var pageSize = 1_000
     var shouldStop: @Sendable () -> Bool = { false }
     private var series: Int?
     /// Connection failures in a row, and the last one's message.
@@ -61,31 +63,41 @@ final class OutboxDrain {
     func drain() async throws -> Result {
         var result = Result()
         var failed: [Int64: OrderFailure] = [:]
-        progress(.began(.sending, total: try store.read { try $0.pendingOutbox().count }))
+        progress(.began(.sending, total: try store.read { try $0.pendingOutboxCount() }))
         defer { progress(.ended(.sending, done: result.sent)) }
         passes: for pass in 1...2 {
-            let pending = try store.read { try $0.pendingOutbox() }
-            if pending.isEmpty { break }
             failed = [:]
-            for item in pending where item.kind == .attachInvoice {
-                if isUnreachable || shouldStop() { break passes }
-                do {
-                    try await attach(item)
-                    reached()
-                    result.sent += 1
-                    progress(.advanced(.sending, done: result.sent))
-                } catch {
-                    failed[item.id] = try record(error, for: item)
+            // Invoices a page at a time: a first sync of many orders queues many, and each is
+            // sent on its own.
+            var invoices = 0
+            var after: Int64 = 0
+            while case let page = try store.read({ try $0.pendingOutbox(kind: .attachInvoice, after: after, limit: max(pageSize, 1)) }),
+                  let last = page.last {
+                after = last.id
+                invoices += page.count
+                for item in page {
+                    if isUnreachable || shouldStop() { break passes }
+                    do {
+                        try await attach(item)
+                        reached()
+                        result.sent += 1
+                        progress(.advanced(.sending, done: result.sent))
+                    } catch {
+                        failed[item.id] = try record(error, for: item)
+                    }
                 }
             }
             if isUnreachable || shouldStop() { break }
-            let statuses = pending.filter { $0.kind == .setOrderStatus }
+            // Statuses all at once: only the last one queued for an order is sent, and they
+            // go out a hundred orders a call.
+            let statuses = try store.read { try $0.pendingOutbox(kind: .setOrderStatus) }
+            if invoices == 0 && statuses.isEmpty { break }
             result.sent += try await setStatuses(statuses, failed: &failed, result: &result)
             if failed.isEmpty || isUnreachable { break }
             logger.info("outbox: \(failed.count) rows failed on pass \(pass)")
         }
         result.failures = failed.sorted { $0.key < $1.key }.map(\.value)
-        result.pending = try store.read { try $0.pendingOutbox().count }
+        result.pending = try store.read { try $0.pendingOutboxCount() }
         if isUnreachable {
             result.unreachable = lastUnreachable
             logger.error(
