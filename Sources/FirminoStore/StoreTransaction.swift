@@ -37,10 +37,10 @@ public final class StoreTransaction: StoreReader {
     }
 
     /// Refuses an explicit id that is not positive or already taken in `table`.
-    func checkFree(_ id: Int64?, table: String, what: String) throws {
+    func checkFree(_ id: Int64?, table: StaticString, what: String) throws {
         guard let id else { return }
         guard id > 0 else { throw StoreError.invalid("a \(what) id must be positive, not \(id)") }
-        if try fetchOne("SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE id = ?)", [id]) == true {
+        if try exists(table, id: id) {
             throw StoreError.invalid("a \(what) with id \(id) already exists")
         }
     }
