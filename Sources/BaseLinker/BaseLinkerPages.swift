@@ -28,7 +28,7 @@ public struct BaseLinkerPages<Item: Sendable>: AsyncSequence, Sendable {
         Iterator(cursor: start, fetch: makeFetch())
     }
 
-    public struct Iterator: AsyncIteratorProtocol {
+    public struct Iterator: AsyncIteratorProtocol, Sendable {
         private var cursor: Int?
         private let fetch: Fetch
 
@@ -46,6 +46,51 @@ public struct BaseLinkerPages<Item: Sendable>: AsyncSequence, Sendable {
                 if !page.items.isEmpty { return page.items }
             }
             return nil
+        }
+    }
+
+    /// The same pages, each next one asked for as soon as the one before is handed out, so a
+    /// caller that works on a page while BaseLinker answers for the next waits only for what is
+    /// left of that answer. One page is read ahead at most; when the iteration is dropped, the
+    /// page being read ahead is cancelled.
+    public var readingAhead: ReadingAhead { ReadingAhead(pages: self) }
+
+    public struct ReadingAhead: AsyncSequence, Sendable {
+        public typealias Element = [Item]
+        let pages: BaseLinkerPages
+
+        public func makeAsyncIterator() -> Iterator {
+            Iterator(pages: pages.makeAsyncIterator())
+        }
+
+        public final class Iterator: AsyncIteratorProtocol {
+            /// The next page and the pages after it, being read.
+            private var ahead: Task<(page: [Item]?, rest: BaseLinkerPages.Iterator), any Error>?
+
+            init(pages: BaseLinkerPages.Iterator) {
+                ahead = Self.read(pages)
+            }
+
+            deinit { ahead?.cancel() }
+
+            private static func read(
+                _ pages: BaseLinkerPages.Iterator
+            ) -> Task<(page: [Item]?, rest: BaseLinkerPages.Iterator), any Error> {
+                Task {
+                    var pages = pages
+                    let page = try await pages.next()
+                    return (page, pages)
+                }
+            }
+
+            public func next() async throws -> [Item]? {
+                guard let reading = ahead else { return nil }
+                ahead = nil
+                let (page, rest) = try await reading.value
+                guard let page else { return nil }
+                ahead = Self.read(rest)
+                return page
+            }
         }
     }
 

@@ -31,8 +31,9 @@ public final class SyncSession {
         public var shouldStop: @Sendable () -> Bool = { false }
         /// With no status selected, how many orders are read before they are decided (the
         /// orders are read and decided a part at a time); and how many queued invoices are
-        /// read at a time to be sent.
-        public var ordersPerPart = 1_000
+        /// read at a time to be sent. By default a part is a `getOrders` page: the next page is
+        /// read while one is decided.
+        public var ordersPerPart = BaseLinkerClient.ordersPageSize
 
         public init(
             dryRun: Bool = false, now: Date = Date(), rateLimiter: RateLimiter? = nil,

@@ -55,7 +55,7 @@ final class SyncHarness: Sendable {
     /// line opens it, and returns the summary. Retries are quick, so that fault tests finish.
     func sync(
         _ configuration: Configuration, only module: SyncSession.Module? = nil, dryRun: Bool = false,
-        requestTimeout: Duration = .seconds(30), ordersPerPart: Int = 1_000
+        requestTimeout: Duration = .seconds(30), ordersPerPart: Int = BaseLinkerClient.ordersPageSize
     ) async throws -> SyncSummary {
         try await session(configuration, dryRun: dryRun, requestTimeout: requestTimeout, ordersPerPart: ordersPerPart) {
             try await $0.sync(only: module)
@@ -65,7 +65,7 @@ final class SyncHarness: Sendable {
     /// Opens a session as the command line does, with quick retries, and runs `body` in it.
     func session<T>(
         _ configuration: Configuration, dryRun: Bool = false, requestTimeout: Duration = .seconds(30),
-        ordersPerPart: Int = 1_000, _ body: (SyncSession) async throws -> T
+        ordersPerPart: Int = BaseLinkerClient.ordersPageSize, _ body: (SyncSession) async throws -> T
     ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .warning  // each order's trace is info: not in the test output

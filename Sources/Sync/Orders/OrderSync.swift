@@ -143,7 +143,9 @@ struct OrderSync {
         let progress = session.options.progress
         let from = settings.fromTimestamp ?? 0
         let kept = try store.read { try $0.cursor(Self.cursorKey) }.flatMap(Int.init)
-        var pages = session.client.orderPages(OrdersQuery(dateConfirmedFrom: max(from, kept ?? from))).makeAsyncIterator()
+        // The next page is read while a part is decided.
+        let pages = session.client.orderPages(OrdersQuery(dateConfirmedFrom: max(from, kept ?? from))).readingAhead
+            .makeAsyncIterator()
         var seen = Set<Int>()
         var cursor = CursorMove()
         var decided = 0

@@ -1,6 +1,5 @@
 import BaseLinker
 import BaseLinkerModels
-import BaseLinkerModels
 import FirminoStore
 import Foundation
 import Logging
@@ -39,9 +38,9 @@ final class OutboxDrain {
     private let logger: Logger
     /// Told how many rows are to send and how many went, as they go.
     var progress: @Sendable (SyncProgress) -> Void = { _ in }
-    /// Asked before each row: once it answers true, the rest stays queued for the next run.
-    /// Invoice rows read at a time.
+    /// Rows read at a time.
     var pageSize = 1_000
+    /// Asked before each row: once it answers true, the rest stays queued for the next run.
     var shouldStop: @Sendable () -> Bool = { false }
     private var series: Int?
     /// Connection failures in a row, and the last one's message.
@@ -88,10 +87,10 @@ final class OutboxDrain {
                 }
             }
             if isUnreachable || shouldStop() { break }
-            // Statuses all at once: only the last one queued for an order is sent, and they
-            // go out a hundred orders a call.
-            let statuses = try store.read { try $0.pendingOutbox(kind: .setOrderStatus) }
-            if invoices == 0 && statuses.isEmpty { break }
+            // Statuses: only the last one queued for an order is sent, and they go out a
+            // hundred orders a call.
+            let (rows, statuses) = try latestStatuses(failed: &failed)
+            if invoices == 0 && rows == 0 { break }
             result.sent += try await setStatuses(statuses, failed: &failed, result: &result)
             if failed.isEmpty || isUnreachable { break }
             logger.info("outbox: \(failed.count) rows failed on pass \(pass)")
@@ -167,29 +166,47 @@ final class OutboxDrain {
 
     // MARK: Statuses
 
-    private func setStatuses(
-        _ items: [OutboxItem], failed: inout [Int64: OrderFailure], result: inout Result
-    ) async throws -> Int {
-        // Per order only the status queued last is sent (rows come oldest first): a
-        // status_failed still pending from an earlier run must not win over a later status_after.
-        var latest: [Int: (item: OutboxItem, statusId: Int)] = [:]
-        var superseded: [OutboxItem] = []
-        for item in items {
-            do {
-                let payload = try item.decodePayload(SetOrderStatus.self)
-                if let earlier = latest[payload.orderId] { superseded.append(earlier.item) }
-                latest[payload.orderId] = (item, payload.statusId)
-            } catch {
-                failed[item.id] = try record(error, for: item)
+    /// A queued status change as sending needs it: its row and its order.
+    private typealias StatusRow = (row: Int64, orderId: Int)
+
+    /// The status queued last for each order, and how many rows were pending. The rows are read
+    /// a page at a time and only their ids are kept: a first sync of many orders queues one per
+    /// order. The rows a later one supersedes are closed: a status_failed still pending from an
+    /// earlier run must not win over a later status_after.
+    private func latestStatuses(failed: inout [Int64: OrderFailure]) throws -> (rows: Int, latest: [Int: [StatusRow]]) {
+        var latest: [Int: (row: Int64, statusId: Int)] = [:]
+        var superseded: [Int64] = []
+        var rows = 0
+        var after: Int64 = 0
+        let decoder = JSONDecoder()
+        while case let page = try store.read({ try $0.pendingOutbox(kind: .setOrderStatus, after: after, limit: max(pageSize, 1)) }),
+              let last = page.last {
+            after = last.id
+            rows += page.count
+            for item in page {  // oldest first
+                do {
+                    let payload = try item.decodePayload(SetOrderStatus.self, using: decoder)
+                    if let earlier = latest[payload.orderId] { superseded.append(earlier.row) }
+                    latest[payload.orderId] = (item.id, payload.statusId)
+                } catch {
+                    failed[item.id] = try record(error, for: item)
+                }
             }
         }
         if !superseded.isEmpty {
-            try store.write { tx in for item in superseded { try tx.markOutboxDone(id: item.id) } }
+            try store.write { tx in for row in superseded { try tx.markOutboxDone(id: row) } }
         }
-        var groups: [Int: [(item: OutboxItem, orderId: Int)]] = [:]
+        var groups: [Int: [StatusRow]] = [:]
         for (orderId, entry) in latest.sorted(by: { $0.key < $1.key }) {
-            groups[entry.statusId, default: []].append((entry.item, orderId))
+            groups[entry.statusId, default: []].append((entry.row, orderId))
         }
+        return (rows, groups)
+    }
+
+    /// Sends the statuses of `groups` (orders by status), a hundred orders a call.
+    private func setStatuses(
+        _ groups: [Int: [StatusRow]], failed: inout [Int64: OrderFailure], result: inout Result
+    ) async throws -> Int {
         var sent = 0
         for (status, group) in groups.sorted(by: { $0.key < $1.key }) {
             for start in stride(from: 0, to: group.count, by: 100) {
@@ -207,12 +224,12 @@ final class OutboxDrain {
                     } catch let error as BaseLinkerError where error.code == .orderNotFound {
                         let missing = try await missingOrders(in: chunk.map(\.orderId), error: error)
                         guard !missing.isEmpty else {
-                            for entry in chunk { failed[entry.item.id] = try record(error, for: entry.item) }
+                            for entry in chunk { failed[entry.row] = try record(error, row: entry.row, kind: .setOrderStatus, orderId: entry.orderId) }
                             break
                         }
                         try store.write { tx in
                             for entry in chunk where missing.contains(entry.orderId) {
-                                try tx.closeOutboxRow(id: entry.item.id, reason: "BaseLinker has no order \(entry.orderId): its status was not set")
+                                try tx.closeOutboxRow(id: entry.row, reason: "BaseLinker has no order \(entry.orderId): its status was not set")
                             }
                         }
                         result.dropped += chunk.filter { missing.contains($0.orderId) }.map {
@@ -220,7 +237,7 @@ final class OutboxDrain {
                         }
                         chunk.removeAll { missing.contains($0.orderId) }
                     } catch {
-                        for entry in chunk { failed[entry.item.id] = try record(error, for: entry.item) }
+                        for entry in chunk { failed[entry.row] = try record(error, row: entry.row, kind: .setOrderStatus, orderId: entry.orderId) }
                         if isUnreachable { return sent }
                         break
                     }
@@ -231,16 +248,16 @@ final class OutboxDrain {
     }
 
     /// One `setOrderStatus(es)` call for `chunk`, its tries counted before and its rows closed after.
-    private func setStatus(_ status: Int, of chunk: [(item: OutboxItem, orderId: Int)]) async throws {
+    private func setStatus(_ status: Int, of chunk: [StatusRow]) async throws {
         let orderIds = Array(Set(chunk.map(\.orderId))).sorted()
-        try store.write { tx in for entry in chunk { try tx.beginOutboxAttempt(id: entry.item.id) } }
+        try store.write { tx in for entry in chunk { try tx.beginOutboxAttempt(id: entry.row) } }
         if orderIds.count == 1 {
             try await client.setOrderStatus(orderID: orderIds[0], statusID: status)
         } else {
             try await client.setOrderStatuses(orderIDs: orderIds, statusID: status)
         }
         FaultPoint.statusSet.reach()
-        try store.write { tx in for entry in chunk { try tx.markOutboxDone(id: entry.item.id) } }
+        try store.write { tx in for entry in chunk { try tx.markOutboxDone(id: entry.row) } }
     }
 
     /// Which of `orderIds` BaseLinker does not have: the one its message names, else those a
@@ -261,6 +278,14 @@ final class OutboxDrain {
     private func reached() { unreachableRun = 0 }
 
     private func record(_ error: any Error, for item: OutboxItem) throws -> OrderFailure {
+        let orderId = (try? item.decodePayload(AttachInvoice.self).orderId)
+            ?? (try? item.decodePayload(SetOrderStatus.self).orderId)
+        return try record(error, row: item.id, kind: item.kind, orderId: orderId)
+    }
+
+    /// Counts a connection failure towards ``unreachableAfter``, logs the failure and records it
+    /// on the row.
+    private func record(_ error: any Error, row: Int64, kind: OutboxKind, orderId: Int?) throws -> OrderFailure {
         if let error = error as? BaseLinkerError, error.kind == .transport || error.kind == .inDoubt {
             unreachableRun += 1
             lastUnreachable = error.message
@@ -268,10 +293,8 @@ final class OutboxDrain {
             unreachableRun = 0
         }
         let message = (error as? OrderFailure)?.message ?? "\(error)"
-        logger.warning("outbox row \(item.id) (\(item.kind.rawValue)) failed: \(message)")
-        try store.write { try $0.recordOutboxFailure(id: item.id, error: message) }
-        let orderId = (try? item.decodePayload(AttachInvoice.self).orderId)
-            ?? (try? item.decodePayload(SetOrderStatus.self).orderId)
+        logger.warning("outbox row \(row) (\(kind.rawValue)) failed: \(message)")
+        try store.write { try $0.recordOutboxFailure(id: row, error: message) }
         return OrderFailure(.outbox, orderId: orderId, message)
     }
 }
