@@ -27,8 +27,12 @@ extension StoreReader {
             .filter { $0.lastMovementId > movementId }
             .order { [$0.productId, $0.warehouseId] }
             .fetchAll(db)
-        let last = try StockMovement.select { max($0.id) }.asRequest(of: Int64.self).fetchOne(db) ?? 0
-        return (levels, max(last, movementId))
+        return (levels, max(try lastStockMovementId(), movementId))
+    }
+
+    /// The id of the newest stock movement; 0 before the first.
+    public func lastStockMovementId() throws -> Int64 {
+        try StockMovement.select { max($0.id) }.asRequest(of: Int64.self).fetchOne(db) ?? 0
     }
 
     /// Movements, oldest first; `documentId` narrows them to one document's.

@@ -205,18 +205,23 @@ public final class SyncSession {
                     try store.write { tx in try tx.setCursor(ProductPull.firminoLinkedKey, to: "1") }
                 }
             }
+            var catalog = pull?.catalog
+            var stockSent = ProductPush.StockSent()
             if mode == .firmino, modules.contains(.products) {
                 // After linking, every card is compared with the listing just read: the cards
                 // made from BaseLinker's products are as it has them, and are not sent back; the
                 // seller's own cards linked to them are, where they differ.
-                _ = try await ProductPush.prepare(self, catalog: pull?.catalog, listing: pull?.items).run(into: &summary)
+                let push = try await ProductPush.prepare(self, catalog: catalog, listing: pull?.items)
+                catalog = push.catalog
+                stockSent = try await push.run(into: &summary).stockSent
             }
             if let orders { try await orders.run(into: &summary) }
             // The stock push belongs to the warehouses module, and runs after the orders.
             if mode == .firmino, configuration.warehouses.pushStock, modules.contains(.warehouses), !options.shouldStop() {
-                let catalog: BaseLinkerCatalog
-                if let opened = pull?.catalog { catalog = opened } else { catalog = try await BaseLinkerCatalog.open(self) }
-                try await StockPush(session: self, catalog: catalog).run(into: &summary)
+                let opened = if let catalog { catalog } else { try await BaseLinkerCatalog.open(self) }
+                var push = StockPush(session: self, catalog: opened)
+                push.alreadySent = stockSent
+                try await push.run(into: &summary)
             }
         }
         summary.requests = client.requestCounts.total - requestsBefore

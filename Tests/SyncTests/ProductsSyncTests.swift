@@ -209,7 +209,26 @@ struct ProductsSyncTests {
             let before = await harness.sandbox.stats
             let second = try await harness.sync(configuration)
             #expect(second.stock.pushed == 0)
-            #expect(await harness.requests(since: before)["updateInventoryProductsStock"] == nil)
+            let quiet = await harness.requests(since: before)
+            #expect(quiet["updateInventoryProductsStock"] == nil)
+            #expect(quiet["getInventories"] == 1, "the product push and the stock push share one look at the inventories")
+
+            // A new card goes to BaseLinker with its levels: the stock push does not send them again.
+            let store = try Store(path: harness.storePath)
+            let added = try store.write { tx in
+                let card = try tx.insertProduct(ProductFields(name: "Kubek nowy", sku: "KUB-NEW", vatRate: .percent(8), grossPrice: Money(decimalString: "19.90")!))
+                try tx.setStockLevel(productId: card.id, warehouseId: 1, to: 7, reason: .manual)
+                return card
+            }
+            try store.close()
+            let adding = await harness.sandbox.stats
+            let third = try await harness.sync(configuration)
+            #expect(third.products.pushed == 1 && third.stock.pushed == 0)
+            let sent = await harness.requests(since: adding)
+            #expect(sent["addInventoryProduct"] == 1)
+            #expect(sent["updateInventoryProductsStock"] == nil, "the card's levels went with it")
+            let link = try #require(try harness.read { try $0.product(id: added.id)?.baselinkerProductId })
+            #expect(await harness.sandbox.account.inventoryItem(Int(link))?.stock[1] == 7)
         }
     }
 

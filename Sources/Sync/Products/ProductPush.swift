@@ -21,6 +21,15 @@ struct ProductPush {
     let entries: [Entry]
     /// The revision the push brings BaseLinker up to.
     let revision: Int64
+    /// The last stock movement when the cards' levels were read.
+    var levelsAsOf: Int64 = 0
+
+    /// Cards added to BaseLinker with their levels (as they stood after movement `asOf`): the
+    /// stock push of the same run sends their levels only if they moved since.
+    struct StockSent {
+        var products: Set<Int64> = []
+        var asOf: Int64 = 0
+    }
 
     struct Entry {
         var card: Product
@@ -55,7 +64,7 @@ struct ProductPush {
             listed[index].vatRate = rates[listed[index].productId]?.taxRate.flatMap { VATRate(baselinker: $0.doubleValue) }
         }
         let byLink = Dictionary(listed.map { (Link($0.productId, $0.variantId), $0) }, uniquingKeysWith: { first, _ in first })
-        let entries = try session.store.read { reader in
+        let (entries, asOf) = try session.store.read { reader in
             // A listed product no card is linked to, with the SKU of a card to add, is that card
             // (added by an earlier push whose answer was lost, or by hand): linked, not added twice.
             var unlinkedBySKU: [String: CatalogItem] = [:]
@@ -66,7 +75,7 @@ struct ProductPush {
                 else { continue }
                 unlinkedBySKU[key] = item
             }
-            return try cards.map { card in
+            let entries = try cards.map { card in
                 var levels: [String: Int] = [:]
                 for warehouse in warehouses {
                     levels[warehouse.baselinkerWarehouse!] = try reader.stockLevel(productId: card.id, warehouseId: warehouse.id)
@@ -77,8 +86,11 @@ struct ProductPush {
                 let listedItem = card.baselinkerProductId.flatMap { byLink[Link(Int($0), card.baselinkerVariantId.map(Int.init))] }
                 return Entry(card: card, listed: listedItem, levels: levels, adopt: false)
             }
+            return (entries, try reader.lastStockMovementId())
         }
-        return ProductPush(session: session, catalog: catalog, entries: entries, revision: revision)
+        var push = ProductPush(session: session, catalog: catalog, entries: entries, revision: revision)
+        push.levelsAsOf = asOf
+        return push
     }
 
     private struct Link: Hashable {
@@ -127,8 +139,9 @@ struct ProductPush {
     /// (levels below zero sent as 0, what BaseLinker did not take). A card BaseLinker refuses
     /// is in `products.failed`, and the cursor stays: the next push tries it again (the cards
     /// sent meanwhile compare unchanged then, and are not sent twice).
-    func run(into summary: inout SyncSummary) async throws -> [SyncSummary.ProductChange] {
+    func run(into summary: inout SyncSummary) async throws -> (changes: [SyncSummary.ProductChange], stockSent: StockSent) {
         var changes: [SyncSummary.ProductChange] = []
+        var stockSent = StockSent(asOf: levelsAsOf)
         var failed = false
         for (entry, planned) in zip(entries, plan()) where planned.action != "unchanged" {
             var card = entry.card
@@ -172,6 +185,7 @@ struct ProductPush {
             var change = planned
             if card.baselinkerProductId == nil {
                 _ = try session.store.write { try $0.linkProduct(id: card.id, baselinkerProductId: Int64(added.productID)) }
+                stockSent.products.insert(card.id)
                 change.baselinker = String(added.productID)
             }
             summary.products.pushed += 1
@@ -183,7 +197,7 @@ struct ProductPush {
                 try tx.setCursor(Self.cursorKey, to: String(max(revision, try tx.productRevision())))
             }
         }
-        return changes
+        return (changes, stockSent)
     }
 
     /// BaseLinker's `tax_rate` for a rate: the percentage, or −1, −0.02, −0.03 for `zw`, `np`, `oo`.

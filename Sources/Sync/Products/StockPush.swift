@@ -12,18 +12,24 @@ struct StockPush {
 
     let session: SyncSession
     let catalog: BaseLinkerCatalog
+    /// The cards the product push of this run added with their levels.
+    var alreadySent = ProductPush.StockSent()
 
     /// The levels to send: BaseLinker product (or variant) id → warehouse key → quantity.
     func pending() throws -> (stock: [Int: [String: Int]], lastMovement: Int64, negative: [String]) {
         try session.store.read { reader in
             let pushed = try reader.cursor(Self.cursorKey).flatMap(Int64.init) ?? 0
             let (levels, last) = try reader.stockChanges(afterMovement: pushed)
+            // A card just added went with its levels: only a level moved since is sent again.
+            let movedSinceAdded = alreadySent.products.isEmpty
+                ? [] : Set(try reader.stockChanges(afterMovement: alreadySent.asOf).levels.map { [$0.productId, $0.warehouseId] })
             let keys = Dictionary(
                 try reader.warehouses().compactMap { warehouse in warehouse.baselinkerWarehouse.map { (warehouse.id, $0) } },
                 uniquingKeysWith: { first, _ in first })
             var stock: [Int: [String: Int]] = [:]
             var negative: [String] = []
-            for level in levels {
+            for level in levels
+            where !alreadySent.products.contains(level.productId) || movedSinceAdded.contains([level.productId, level.warehouseId]) {
                 guard let key = keys[level.warehouseId], let card = try reader.product(id: level.productId),
                       let product = card.baselinkerProductId
                 else { continue }

@@ -37,7 +37,7 @@ extension SyncSession {
         var summary = SyncSummary()
         summary.dryRun = options.dryRun
         let push = try await ProductPush.prepare(self)
-        summary.products.plan = options.dryRun ? push.plan() : try await push.run(into: &summary)
+        summary.products.plan = options.dryRun ? push.plan() : try await push.run(into: &summary).changes
         summary.requests = client.requestCounts.total - requestsBefore
         return summary
     }
