@@ -199,21 +199,29 @@ public final class SyncSession {
             }
         } else {
             summary.count(try store.write { tx in try warehouses.apply(in: tx) })
+            // Levels BaseLinker has already: those of the cards made from its products (their
+            // opening levels are its own) and of the cards the product push adds with theirs.
+            var stockSent = ProductPush.StockSent()
             if let pull {
-                _ = try store.write { tx in try pull.apply(in: tx, into: &summary) }
+                let plan = try store.write { tx in try pull.apply(in: tx, into: &summary) }
                 if pull.style == .link {
-                    try store.write { tx in try tx.setCursor(ProductPull.firminoLinkedKey, to: "1") }
+                    stockSent.asOf = try store.write { tx in
+                        try tx.setCursor(ProductPull.firminoLinkedKey, to: "1")
+                        return try tx.lastStockMovementId()
+                    }
+                    stockSent.products = Set(plan.filter { $0.action == "created" }.compactMap(\.productId))
                 }
             }
             var catalog = pull?.catalog
-            var stockSent = ProductPush.StockSent()
             if mode == .firmino, modules.contains(.products) {
                 // After linking, every card is compared with the listing just read: the cards
                 // made from BaseLinker's products are as it has them, and are not sent back; the
                 // seller's own cards linked to them are, where they differ.
                 let push = try await ProductPush.prepare(self, catalog: catalog, listing: pull?.items)
                 catalog = push.catalog
-                stockSent = try await push.run(into: &summary).stockSent
+                let added = try await push.run(into: &summary).stockSent
+                stockSent.products.formUnion(added.products)
+                stockSent.asOf = max(stockSent.asOf, added.asOf)
             }
             if let orders { try await orders.run(into: &summary) }
             // The stock push belongs to the warehouses module, and runs after the orders.

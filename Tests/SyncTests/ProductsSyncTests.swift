@@ -71,6 +71,23 @@ struct ProductsSyncTests {
         }
     }
 
+    @Test("a pull of thousands of products: list pages of 1,000 rows and data batches of 1,000 products, no more")
+    func pullAtScale() async throws {
+        try await withSyncHarness(orders: 0, products: 2_100) { harness in
+            let configuration = try harness.configuration(products: Self.baselinkerMode)
+            let products = await harness.sandbox.account.products()
+            let rows = products.reduce(0) { $0 + 1 + $1.variants.count }  // each variant is a row of the list
+            let before = await harness.sandbox.stats
+            let summary = try await harness.sync(configuration, only: .products)
+            #expect(summary.products.created == (await Self.sellable(harness.sandbox.account)).count)
+            // The list ends with a page shorter than 1,000 rows (an empty one when they come out even).
+            #expect(await harness.requests(since: before) == [
+                "getInventories": 1, "getInventoryProductsList": rows / 1_000 + 1,
+                "getInventoryProductsData": (products.count + 999) / 1_000,
+            ])
+        }
+    }
+
     @Test("a second pull with nothing changed reads the listing only and writes nothing")
     func secondPullWritesNothing() async throws {
         try await withSyncHarness(orders: 0, products: 40) { harness in
@@ -87,6 +104,63 @@ struct ProductsSyncTests {
                 (try reader.productRevision(), try reader.stockMovements().count, try reader.products())
             }
             #expect(after.0 == state.0 && after.1 == state.1 && after.2 == state.2)
+        }
+    }
+
+    @Test("inventory_id and price_group choose what is pulled; an inventory or a group BaseLinker lacks is refused by its key")
+    func inventoryAndPriceGroup() async throws {
+        try await withSyncHarness(orders: 0, products: 20) { harness in
+            // The sandbox's one inventory is 501; its groups are 101 (retail, the default), 102, 103.
+            var configuration = try harness.configuration(products: Self.baselinkerMode + "\nprice_group = 103")
+            configuration.baselinker.inventoryId = 501
+            let summary = try await harness.sync(configuration, only: .products)
+            #expect(summary.products.failed.isEmpty && summary.products.created > 0)
+            let cards = try harness.read { try Self.cardsByLink($0) }
+            for (link, item) in await Self.sellable(harness.sandbox.account) {
+                let wholesale = try #require(item.prices[103], "\(link) has a wholesale price")
+                #expect(wholesale != item.prices[101], "\(link): the groups differ, so the test tells them apart")
+                #expect(cards[link]?.grossPrice == Money(baselinker: wholesale), "\(link) takes group 103")
+            }
+
+            var noInventory = configuration
+            noInventory.baselinker.inventoryId = 999
+            let inventoryError = await #expect(throws: ConfigurationError.self) {
+                try await harness.sync(noInventory, only: .products)
+            }
+            #expect(inventoryError.map { "\($0)" }?.contains("baselinker.inventory_id") == true)
+            #expect(inventoryError.map { "\($0)" }?.contains("BaseLinker has no inventory 999") == true)
+
+            var noGroup = configuration
+            noGroup.products.priceGroup = 555
+            let groupError = await #expect(throws: ConfigurationError.self) {
+                try await harness.sync(noGroup, only: .products)
+            }
+            #expect(groupError.map { "\($0)" }?.contains("products.price_group") == true)
+            #expect(groupError.map { "\($0)" }?.contains("inventory 501 has no price group 555 (its groups: 101, 102, 103)") == true)
+        }
+    }
+
+    @Test("mode firmino with update_names off sends a linked card's other changes but keeps BaseLinker's name")
+    func updateNamesOff() async throws {
+        try await withSyncHarness(orders: 0, products: 20) { harness in
+            let configuration = try harness.configuration(products: "mode = \"firmino\"\nupdate_names = false")
+            _ = try await harness.sync(configuration, only: .products)
+            let card = try #require(try harness.read { try $0.products().first { $0.baselinkerProductId != nil && $0.baselinkerVariantId == nil } })
+            let remoteId = Int(card.baselinkerProductId!)
+            let nameBefore = try #require(await harness.sandbox.account.product(remoteId)?.name)
+            let store = try Store(path: harness.storePath)
+            try store.write { tx in
+                var fields = card.fields
+                fields.name = "Nazwa tylko w sklepie"
+                fields.grossPrice = Money(decimalString: "123.45")!
+                _ = try tx.updateProduct(id: card.id, fields)
+            }
+            try store.close()
+            let pushing = try await harness.sync(configuration, only: .products)
+            #expect(pushing.products.pushed == 1)
+            let remote = try #require(await harness.sandbox.account.product(remoteId))
+            #expect(remote.name == nameBefore)
+            #expect(remote.prices[101] == 123.45)
         }
     }
 
@@ -196,6 +270,14 @@ struct ProductsSyncTests {
             let first = try await harness.sync(configuration)
             #expect(first.stock.pushed > 0)
             #expect(await harness.requests(since: start)["updateInventoryProductsStock"] == 1)
+            // The cards made from BaseLinker's products start at its levels: only what the
+            // orders moved goes back.
+            let sold = try harness.read { reader in
+                Set(try reader.stockMovements().filter { $0.documentId != nil }.compactMap { movement -> Int64? in
+                    try reader.product(id: movement.productId)?.baselinkerProductId == nil ? nil : movement.productId
+                })
+            }
+            #expect(first.stock.pushed == sold.count)
             let levels = try harness.read { reader in
                 try reader.stockLevels().compactMap { level -> (Int, Int, Int)? in
                     guard let card = try reader.product(id: level.productId), let link = card.baselinkerProductId else { return nil }

@@ -24,8 +24,9 @@ struct ProductPush {
     /// The last stock movement when the cards' levels were read.
     var levelsAsOf: Int64 = 0
 
-    /// Cards added to BaseLinker with their levels (as they stood after movement `asOf`): the
-    /// stock push of the same run sends their levels only if they moved since.
+    /// Cards whose levels BaseLinker has as they stood after movement `asOf` (added with them,
+    /// or made from its products with its levels): the stock push of the same run sends their
+    /// levels only if they moved since. Nothing moves stock between the two reads but the run.
     struct StockSent {
         var products: Set<Int64> = []
         var asOf: Int64 = 0
