@@ -82,6 +82,10 @@ struct SafeByDefaultTests {
             let fifth = try await harness.sync(configuration)
             #expect(fifth.orders.failed.map(\.orderId) == [again], "read again by id from behind the cursor")
             #expect(fifth.exitStatus == 1)
+            // Failed again, it stays in sight: each sync reads it by id until it is skipped.
+            let sixth = try await harness.sync(configuration)
+            #expect(sixth.orders.failed.map(\.orderId) == [again])
+            #expect(sixth.exitStatus == 1)
         }
     }
 

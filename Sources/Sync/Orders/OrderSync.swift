@@ -173,9 +173,9 @@ struct OrderSync {
             }
         }
         if !part.isEmpty { guard try await decide(part) else { return } }
-        let retried = try store.read { try $0.orderIssues(state: .retry) }.map { Int($0.orderId) }.filter { !seen.contains($0) }
+        let behind = try Self.awaitedBehindCursor(store, settings).filter { !seen.contains($0) }
         var orders: [Order] = []
-        for id in retried { orders += try await OrderFetcher(client: session.client).order(id: id) }
+        for id in behind { orders += try await OrderFetcher(client: session.client).order(id: id) }
         if !orders.isEmpty { _ = try await decide(orders) }
     }
 
@@ -216,9 +216,19 @@ struct OrderSync {
         }
     }
 
+    /// The orders to read by id when the listing does not hold them: those marked for a retry
+    /// (`orders retry`), whom the cursor may have passed; and with no status selected, those that
+    /// failed or are held — a failed or held order keeps the cursor before it, but one retried
+    /// from behind the cursor and failing again would otherwise drop out of sight.
+    private static func awaitedBehindCursor(_ store: Store, _ settings: OrderSettings) throws -> [Int] {
+        let states: [OrderIssue.State] = settings.statuses.isEmpty ? [.retry, .failed, .held] : [.retry]
+        return try store.read { reader in try states.flatMap { try reader.orderIssues(state: $0) } }.map { Int($0.orderId) }
+    }
+
     /// With statuses selected, every order in each of them confirmed since `from`; with none,
     /// the orders confirmed since the cursor. Orders marked for a retry (`orders retry`) are
-    /// read by id when the listing does not hold them (the cursor may have passed them).
+    /// read by id when the listing does not hold them (the cursor may have passed them), and
+    /// with no status selected the failed and held ones too.
     private static func fetch(_ session: SyncSession, _ settings: OrderSettings) async throws -> [Order] {
         var fetcher = OrderFetcher(client: session.client)
         let progress = session.options.progress
@@ -233,8 +243,7 @@ struct OrderSync {
             orders = try await fetcher.orders(inStatuses: settings.statuses, confirmedFrom: from)
         }
         let listed = Set(orders.map(\.id))
-        let retried = try session.store.read { try $0.orderIssues(state: .retry) }.map { Int($0.orderId) }
-        for id in retried where !listed.contains(id) {
+        for id in try awaitedBehindCursor(session.store, settings) where !listed.contains(id) {
             orders += try await fetcher.order(id: id)
         }
         progress(.ended(.reading, done: orders.count))
