@@ -1,6 +1,7 @@
 public import Foundation
 
-/// How a sandbox server runs. Every field has the default `firmlink sandbox` uses.
+/// How a sandbox server runs. Every field has the default `firmlink sandbox` uses, but
+/// ``requestsPerMinute``: BaseLinker's 100 here, unlimited (0) on the command line.
 public struct SandboxConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0: any free port (``SandboxServer/start()`` returns the URL with the port bound).
@@ -13,7 +14,8 @@ public struct SandboxConfiguration: Sendable {
     public var products = 100
     /// The first `date_confirmed` of the generated orders.
     public var ordersStart = SandboxAccount.defaultOrdersStart
-    /// Per token in a sliding 60-second window; 0: unlimited.
+    /// Per token in a sliding 60-second window; 0: unlimited. BaseLinker's limit by default, so
+    /// that a server made in code meets it unless told otherwise.
     public var requestsPerMinute = 100
     /// How long a token stays blocked after exceeding the limit. BaseLinker does not document
     /// its block (5–10 minutes have been reported); 60 s keeps local runs short.

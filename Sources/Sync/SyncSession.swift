@@ -145,11 +145,8 @@ public final class SyncSession {
     /// stops the whole run; an order's or a product's failure is in the summary.
     public func sync(only module: Module? = nil) async throws -> SyncSummary {
         // Checks that fail before anything starts are not runs.
-        let modules = Set(Module.allCases.filter { module == nil ? isEnabled($0) : $0 == module })
-        if modules.contains(.orders) { try OrderSync.check(configuration) }
-        if modules.contains(.products), configuration.products.mode == nil {
-            throw configuration.error(key: "products.mode", "choose the products mode to sync products: baselinker, firmino or manual")
-        }
+        try Self.check(configuration, only: module)
+        let modules = Self.modules(configuration, only: module)
         let runId = options.dryRun ? nil : try store.write { try $0.startRun(pid: ProcessInfo.processInfo.processIdentifier) }
         do {
             let summary = try await run(modules)
@@ -237,13 +234,27 @@ public final class SyncSession {
         return summary
     }
 
-    /// Whether `[modules]` turns `module` on.
-    func isEnabled(_ module: Module) -> Bool {
-        switch module {
-        case .warehouses: configuration.modules.warehouses
-        case .products: configuration.modules.products
-        case .orders: configuration.modules.orders
+    /// What a sync of the enabled modules (or only `module`) needs of the file and can be checked
+    /// without BaseLinker or the store: a command calls it before it opens a session, so that a
+    /// sync refused for its configuration leaves no store behind.
+    public static func check(_ configuration: Configuration, only module: Module? = nil) throws {
+        let modules = modules(configuration, only: module)
+        if modules.contains(.orders) { try OrderSync.check(configuration) }
+        if modules.contains(.products), configuration.products.mode == nil {
+            throw configuration.error(key: "products.mode", "choose the products mode to sync products: baselinker, firmino or manual")
         }
+    }
+
+    /// The modules `[modules]` turns on, or only `module`.
+    private static func modules(_ configuration: Configuration, only module: Module?) -> Set<Module> {
+        Set(Module.allCases.filter { candidate in
+            if let module { return candidate == module }
+            switch candidate {
+            case .warehouses: return configuration.modules.warehouses
+            case .products: return configuration.modules.products
+            case .orders: return configuration.modules.orders
+            }
+        })
     }
 
     /// Releases the lock, the store and the client, and removes a dry run's scratch store.

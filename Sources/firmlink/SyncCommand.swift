@@ -37,6 +37,8 @@ extension Firmlink {
             if let progress { options.progress = progress.receiver }
             do {
                 defer { progress?.finish() }
+                // A sync its configuration refuses opens no store (and so makes none).
+                try SyncSession.check(configuration, only: only)
                 summary = try await SyncSession.with(configuration, options: options) { session in
                     try await session.sync(only: only)
                 }

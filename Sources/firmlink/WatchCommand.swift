@@ -71,6 +71,7 @@ extension Firmlink {
             let line: String
             do {
                 let configuration = try configOptions.load()
+                try SyncSession.check(configuration)
                 let summary = try await SyncSession.with(configuration, options: options) { try await $0.sync() }
                 let took = ProgressRenderer.seconds(Date().timeIntervalSince(started))
                 let outcome = stop.isRequested ? "stopped" : summary.exitStatus == 0 ? "done" : "partial"

@@ -67,6 +67,24 @@ struct ConfigErrorTests {
             }
             #expect(await seller.sandbox.stats.totalRequests == 0)
             #expect(await seller.sandbox.account.invoices().isEmpty)
+            let files = try FileManager.default.contentsOfDirectory(atPath: seller.folder.url.path)
+            #expect(!files.contains { $0.hasPrefix("firmlink.sqlite") }, "a refused sync makes no store: \(files)")
+        }
+    }
+
+    @Test("a sync without orders.from refuses to start, naming the key, before BaseLinker is asked anything")
+    func noStartDate() async throws {
+        try await SandboxSeller.with(orders: 20, configuration: { url in
+            sandboxConfiguration(url: url).replacingOccurrences(of: "from = \"2026-11-01\"\n", with: "")
+        }) { seller in
+            let text = try String(contentsOf: seller.folder.url.appendingPathComponent("firmlink.toml"), encoding: .utf8)
+            #expect(!text.contains("from = "))
+            let result = try await seller.firmlink(["sync"])
+            #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+            #expect(result.stderr.contains("orders.from") && result.stderr.contains("set the date from which orders are pulled"), "\(result.stderr)")
+            #expect(await seller.sandbox.stats.totalRequests == 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: seller.folder.url.path)
+            #expect(!files.contains { $0.hasPrefix("firmlink.sqlite") }, "a refused sync makes no store: \(files)")
         }
     }
 

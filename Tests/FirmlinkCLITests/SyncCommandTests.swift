@@ -54,6 +54,9 @@ struct SyncCommandTests {
             // Every failure here comes after accept_order took the order (the trace says
             // `accept_order → true`), so `accepted` — "orders accept_order took" — counts it.
             #expect(accepted == fetched - rejected - skipped, "\(orders)")
+            let outbox = try #require(summary["outbox"]?.objectValue)
+            #expect(Set(outbox.keys) == ["sent", "pending", "failed", "unreachable"], "every key, even a null one: \(outbox.keys)")
+            #expect(outbox["unreachable"] == .null)
             for id in nothingToIssue {
                 let problem = try #require(failed.first { $0["order_id"]?.integer == Int64(id) }, "order \(id) failed: \(failed)")
                 #expect(problem["reason"]?.stringValue?.contains("nothing to issue") == true, "\(problem)")

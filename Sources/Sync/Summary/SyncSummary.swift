@@ -55,7 +55,7 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var orderId: Int
         public var reason: String
         /// For a failed order, what kind of problem (``OrderFailure/Kind``: `hook_answer`, …).
-        public var kind: String?
+        @Listings.ExplicitNull public var kind: String?
 
         public init(orderId: Int, reason: String, kind: String? = nil) {
             self.orderId = orderId
@@ -174,12 +174,12 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var pending = 0
         public var failed: [OutboxProblem] = []
         /// Why sending stopped early: BaseLinker could not be reached (the rest waits queued).
-        public var unreachable: String?
+        @Listings.ExplicitNull public var unreachable: String?
         public init() {}
     }
 
     public struct OutboxProblem: Codable, Sendable, Equatable {
-        public var orderId: Int?
+        @Listings.ExplicitNull public var orderId: Int?
         public var reason: String
     }
 
