@@ -108,9 +108,9 @@ extension Configuration {
         section.postcode = try table.string("postcode", default: "")
         section.city = try table.string("city", default: "")
         section.country = try countryCode(table, "country", default: "PL")
-        let zone = try table.string("timezone", default: "Europe/Warsaw")
+        let zone = try table.string("timezone", default: Seller.defaultTimeZone)
         guard let timeZone = TimeZone(identifier: zone) else {
-            throw table.error("timezone", "is not a known timezone: \"\(zone)\" (for example \"Europe/Warsaw\")")
+            throw table.error("timezone", "is not a known timezone: \"\(zone)\" (for example \"\(Seller.defaultTimeZone)\")")
         }
         section.timeZone = timeZone
         return section
@@ -213,9 +213,9 @@ extension Configuration {
         var section = Rules()
         let script = try table.string("script", default: "")
         section.script = script.isEmpty ? nil : script
-        section.instructions = try table.int("instructions", default: 1_000_000, in: 1_000...1_000_000_000)
-        section.timeoutMilliseconds = try table.int("timeout_ms", default: 1_000, in: 1...600_000)
-        section.memoryMegabytes = try table.int("memory_mb", default: 64, in: 1...4_096)
+        section.instructions = try table.int("instructions", default: section.instructions, in: 1_000...1_000_000_000)
+        section.timeoutMilliseconds = try table.int("timeout_ms", default: section.timeoutMilliseconds, in: 1...600_000)
+        section.memoryMegabytes = try table.int("memory_mb", default: section.memoryMegabytes, in: 1...4_096)
         return section
     }
 

@@ -55,8 +55,11 @@ public struct Configuration: Sendable {
         public var postcode = ""
         public var city = ""
         public var country = "PL"
-        public var timeZone = TimeZone(identifier: "Europe/Warsaw")!
+        public var timeZone = TimeZone(identifier: defaultTimeZone)!
         public init() {}
+
+        /// The timezone of a seller whose file names none.
+        public static let defaultTimeZone = "Europe/Warsaw"
     }
 
     /// Which modules a sync runs: orders and warehouses by default, products only when the

@@ -1,5 +1,6 @@
 import BaseLinker
 import BaseLinkerModels
+import Config
 import Foundation
 
 /// Every answer `firmlink init` gathers — from the wizard's prompts or from the flags of
@@ -42,7 +43,7 @@ struct InitAnswers {
     var sellerPostcode = ""
     var sellerCity = ""
     var sellerCountry = "PL"
-    var sellerTimezone = "Europe/Warsaw"
+    var sellerTimezone = Configuration.Seller.defaultTimeZone
 
     /// Whether `url` names this machine (a sandbox), where no request limit is needed.
     static func isLocal(_ url: URL) -> Bool {

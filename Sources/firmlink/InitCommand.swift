@@ -110,8 +110,8 @@ extension Firmlink {
         @Option(help: "The seller's country (default: PL).")
         var sellerCountry = "PL"
 
-        @Option(help: "The seller's timezone (default: Europe/Warsaw).")
-        var sellerTimezone = "Europe/Warsaw"
+        @Option(help: "The seller's timezone.")
+        var sellerTimezone = Configuration.Seller.defaultTimeZone
 
         @Option(help: "The store file, relative to the configuration's folder (default: firmlink.sqlite).")
         var store = "firmlink.sqlite"
