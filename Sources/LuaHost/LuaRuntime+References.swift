@@ -18,6 +18,30 @@ extension LuaRuntime {
         luaL_unref(L, flk_registryindex(), reference.id)
     }
 
+    /// Sets `value` at `path` in the table a reference holds (`t[path[1]][path[2]]… = value`,
+    /// past any metatable): for a host that completes a table it passed before with what was
+    /// decided since, instead of building and pushing the whole table again.
+    public func set(_ value: LuaValue, at path: [LuaKey], in reference: LuaReference) throws(ScriptError) {
+        guard let last = path.last else { return }
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_checkstack(L, Int32(clamping: path.count + 3)) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try pushReference(reference)
+        for key in path.dropLast() {
+            guard lua_type(L, -1) == LUA_TTABLE else {
+                throw ScriptError.invalidValue("no table at \(key) to set \(path.map(\.description).joined(separator: ".")) in")
+            }
+            try push(key)
+            lua_rawget(L, -2)
+        }
+        guard lua_type(L, -1) == LUA_TTABLE else {
+            throw ScriptError.invalidValue("no table to set \(path.map(\.description).joined(separator: ".")) in")
+        }
+        try push(last)
+        try push(value)
+        lua_rawset(L, -3)
+    }
+
     /// The data a reference holds now (a retained table as the script left it).
     public func value(of reference: LuaReference) throws(ScriptError) -> LuaValue {
         let top = lua_gettop(L)

@@ -105,6 +105,19 @@ struct LuaValueTests {
         runtime.release(counter)
     }
 
+    @Test("set writes a nested field of a retained table in place; a path through a non-table is refused")
+    func setInPlace() throws {
+        let order = try runtime.retain(["lines": .table(LuaTable(array: [["name": "Kubek"], ["name": "Talerz"]])), "id": 7])
+        try runtime.set(.integer(3), at: ["lines", 2, "warehouse_id"], in: order)
+        try runtime.set("PL", at: ["country"], in: order)
+        #expect(try runtime.value(of: order) == [
+            "lines": .table(LuaTable(array: [["name": "Kubek"], ["name": "Talerz", "warehouse_id": 3]])), "id": 7, "country": "PL",
+        ])
+        #expect(scriptError { try runtime.set(1, at: ["id", "x"], in: order) }?.kind == .invalidValue)
+        #expect(scriptError { try runtime.set(1, at: ["lines", 5, "x"], in: order) }?.kind == .invalidValue)
+        runtime.release(order)
+    }
+
     @Test("a reference from another runtime is refused")
     func foreignReference() throws {
         let other = try makeRuntime()

@@ -47,6 +47,22 @@ struct HookTests {
         #expect(report.trace.contains { $0.hasPrefix("accept_order → true") && $0.hasSuffix("[built-in]") })
     }
 
+    @Test("the hooks after line_warehouse see each line's warehouse_id, even when an earlier hook replaced the lines")
+    func warehouseIdAfterLineWarehouse() throws {
+        for accept in ["return true", "order.lines = 'gone'; return true", "order.lines[1] = nil; return true"] {
+            let (report, _) = try decide(rules: """
+                function accept_order(order, ctx) assert(order.lines == nil or order.lines[1] == nil or order.lines[1].warehouse_id == nil); \(accept) end
+                function document_type(order, ctx)
+                  ctx.log("line 1 in " .. tostring(order.lines[1].warehouse_id))
+                  return defaults.document_type(order, ctx)
+                end
+                """)
+            #expect(report.failure == nil, "\(accept): \(String(describing: report.failure))")
+            #expect(report.documentType == .invoiceWDT)
+            #expect(report.trace.contains("  log: line 1 in 1"), "\(accept): \(report.trace)")
+        }
+    }
+
     @Test("an answer out of shape names the script, the hook, what came back and what was expected", arguments: [
         ("function document_type() return 42 end",
          #"rules.lua:1: document_type returned 42; expected "receipt", "invoice", "invoice_wdt", "invoice_export", or nil and a reason"#),

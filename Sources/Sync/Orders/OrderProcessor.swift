@@ -85,10 +85,20 @@ package final class OrderProcessor {
             decisions.lines.append(OrderDecisions.Line(name: line.name, warehouseId: warehouse.id))
         }
 
-        let decided = try hook(order) { () throws(ScriptError) in
-            try runtime.retain(OrderTable.value(order, warehouses: warehouses.map(\.id)))
+        // From here on the hooks see each line's warehouse_id, set in the table built above
+        // rather than building it again — unless a hook replaced the lines in it.
+        var rebuilt: LuaReference?
+        defer { rebuilt.map(runtime.release) }
+        do throws(ScriptError) {
+            for (index, warehouse) in warehouses.enumerated() {
+                try runtime.set(.integer(warehouse.id), at: ["lines", .integer(Int64(index + 1)), "warehouse_id"], in: plain)
+            }
+        } catch {
+            rebuilt = try hook(order) { () throws(ScriptError) in
+                try runtime.retain(OrderTable.value(order, warehouses: warehouses.map(\.id)))
+            }
         }
-        defer { runtime.release(decided) }
+        let decided = rebuilt ?? plain
         let defaultWarehouse = warehouses.isEmpty ? try write(order, { try tx.defaultWarehouse() }) : nil
         guard let firstWarehouse = warehouses.first ?? defaultWarehouse else {
             throw OrderFailure(.orderData, orderId: order.id, "the store has no warehouse; add one or map a BaseLinker warehouse")
