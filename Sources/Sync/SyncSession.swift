@@ -231,6 +231,7 @@ public final class SyncSession {
         }
         summary.requests = client.requestCounts.total - requestsBefore
         summary.rules = SyncSummary.Rules(hookCalls: rules.calls, hookSeconds: Double(rules.nanoseconds) / 1e9)
+        summary.closeWarnings()
         return summary
     }
 

@@ -85,6 +85,23 @@ struct OrderSyncTests {
         }
     }
 
+    @Test("warnings an order gives are listed 20 of a kind, the rest counted in one line: the summary does not grow with the orders")
+    func warningsAreCapped() async throws {
+        // Without the products module every line's product starts at 0: each order leaves levels below zero.
+        try await withSyncHarness(seed: 5, orders: 150) { harness in
+            let summary = try await harness.sync(try harness.configuration())
+            let below = try harness.read { try $0.negativeStockLevels() }
+            try #require(below.count > SyncSummary.WarningKind.keptPerKind, "the account leaves many levels below zero")
+            let listed = summary.warnings.filter { $0.contains(" is at -") }
+            #expect(listed.count == SyncSummary.WarningKind.keptPerKind)
+            let closing = try #require(summary.warnings.first { $0.hasPrefix("… and ") && $0.contains("below zero") }, "\(summary.warnings)")
+            let more = try #require(Int(closing.dropFirst("… and ".count).prefix { $0.isNumber }))
+            // One warning per order and level it left below zero: at least one per level below zero now.
+            #expect(listed.count + more >= below.count, "\(closing); \(below.count) levels below zero")
+            #expect(summary.warnings.filter { $0.hasPrefix("… and ") }.count <= 2)
+        }
+    }
+
     @Test("a second sync changes nothing")
     func secondRun() async throws {
         try await withSyncHarness(seed: 11) { harness in

@@ -136,12 +136,12 @@ extension SyncSummary {
             for line in decisions.lines { products.count(line.product) }
             let document = inserted.document
             if document.saleDate > document.issueDate {
-                warnings.append(
+                warn(.futureSaleDate,
                     "order \(report.orderId): the sale date \(document.saleDate) of \(document.number) is after the day of issue "
                         + "\(document.issueDate): BaseLinker's date_confirmed is in the future; check the order")
             }
             for level in inserted.negativeLevels {
-                warnings.append(
+                warn(.negativeStock,
                     "order \(report.orderId): product \(level.productId) is at \(level.quantity) in warehouse \(level.warehouseId)")
             }
         case .turnedDown:

@@ -12,6 +12,7 @@ enum OrderTable {
     /// has run) sets each line's `warehouse_id`.
     static func value(_ order: SyncOrder, warehouses: [Int64]? = nil) -> LuaValue {
         var table = LuaTable()
+        table.fields.reserveCapacity(20)  // the fields below: set without growing the table
         table["id"] = .integer(Int64(order.id))
         table["source"] = .string(LuaString(order.source))
         table["status_id"] = order.statusId.map { .integer(Int64($0)) } ?? .nil
@@ -37,6 +38,7 @@ enum OrderTable {
 
     static func line(_ line: SyncOrder.Line, warehouse: Int64? = nil) -> LuaValue {
         var table = LuaTable()
+        table.fields.reserveCapacity(11)
         table["name"] = .string(LuaString(line.name))
         table["sku"] = .string(LuaString(line.sku))
         table["ean"] = .string(LuaString(line.ean))

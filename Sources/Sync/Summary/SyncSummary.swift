@@ -20,8 +20,52 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var plan: [PlannedOrder] = []
     /// What the rules cost.
     public var rules = Rules()
+    /// Warnings of each per-order kind kept word for word, and those only counted.
+    var warningsKept: [WarningKind: Int] = [:]
+    var warningsLeftOut: [WarningKind: Int] = [:]
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case orders, contractors, products, stock, warehouses, outbox, requests, warnings, dryRun, modules, plan, rules
+    }
+
+    /// A warning an order can give: a sync of many orders keeps the first
+    /// ``keptPerKind`` of each kind and counts the rest, so that its summary (and the memory
+    /// holding it) does not grow with every order.
+    enum WarningKind: Int, Comparable {
+        case futureSaleDate, negativeStock
+
+        static let keptPerKind = 20
+
+        static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        func more(_ count: Int) -> String {
+            switch self {
+            case .futureSaleDate:
+                "… and \(count) more orders whose sale date is after the day of issue (date_confirmed in the future)"
+            case .negativeStock:
+                "… and \(count) more stock levels an order left below zero (firmlink stock shows every level)"
+            }
+        }
+    }
+
+    /// Keeps `message` while fewer than ``WarningKind/keptPerKind`` of its kind are kept, else
+    /// counts it.
+    mutating func warn(_ kind: WarningKind, _ message: @autoclosure () -> String) {
+        if warningsKept[kind, default: 0] < WarningKind.keptPerKind {
+            warnings.append(message())
+            warningsKept[kind, default: 0] += 1
+        } else {
+            warningsLeftOut[kind, default: 0] += 1
+        }
+    }
+
+    /// Adds a line for each kind of warning that was only counted.
+    mutating func closeWarnings() {
+        for (kind, count) in warningsLeftOut.sorted(by: { $0.key < $1.key }) { warnings.append(kind.more(count)) }
+        warningsLeftOut = [:]
+    }
 
     public struct Orders: Codable, Sendable, Equatable {
         /// Orders read from BaseLinker.
