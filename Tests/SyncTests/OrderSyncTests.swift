@@ -102,6 +102,27 @@ struct OrderSyncTests {
         }
     }
 
+    @Test("orders of two selected statuses, many to a second across page boundaries, are decided in one order: date_confirmed, then id")
+    func mergedListingOrder() async throws {
+        try await withSyncHarness(seed: 9, orders: 0) { harness in
+            let start = 1_795_000_000  // 2026-11-18
+            var added: [(id: Int, confirmed: Int)] = []
+            // Three orders a second, the statuses taking turns: pages of 100 end inside a second.
+            // Added out of order, so that ids do not follow the dates.
+            for index in (0..<260).map({ $0 * 97 % 260 }) {
+                var order = HardeningTests.order(dateConfirmed: start + index / 3, name: "Kubek \(index)")
+                order.statusId = index % 4 == 0 ? 1002 : 1001
+                let stored = await harness.sandbox.account.addOrder(order)
+                added.append((stored.id, stored.dateConfirmed))
+            }
+            let summary = try await harness.sync(try harness.configuration(orders: "statuses = [1001, 1002]"), ordersPerPart: 37)
+            #expect(summary.orders.fetched == added.count)
+            let decided = try harness.documents().sorted { $0.id < $1.id }.compactMap(\.baselinkerOrderId).map(Int.init)
+            let expected = added.sorted { ($0.confirmed, $0.id) < ($1.confirmed, $1.id) }.map(\.id)
+            #expect(decided == expected)
+        }
+    }
+
     @Test("a second sync changes nothing")
     func secondRun() async throws {
         try await withSyncHarness(seed: 11) { harness in

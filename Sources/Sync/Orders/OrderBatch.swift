@@ -21,21 +21,10 @@ struct OrderBatch {
     /// Asked before each order: once it answers true, no further order is begun.
     var shouldStop: @Sendable () -> Bool = { false }
 
-    /// Yields between groups: a long batch does not hold a thread that other tasks of the
-    /// process (an embedding server, a test's sandbox) need. Returns the orders decided: all
-    /// of them, or those before a stop was asked for.
-    @discardableResult
-    func run(_ orders: [Order], store: Store, into summary: inout SyncSummary) async throws -> Int {
-        progress(.began(.deciding, total: orders.count))
-        var decided = 0
-        defer { progress(.ended(.deciding, done: decided)) }
-        try await decide(orders, store: store, into: &summary, counting: &decided)
-        return decided
-    }
-
-    /// Decides and writes `orders` as ``run(_:store:into:)`` does, within a deciding phase the
-    /// caller begins and ends — one part of the orders read page by page — adding each order
-    /// decided to `decided`, the phase's count.
+    /// Decides and writes `orders` — one part of the orders read — within a deciding phase the
+    /// caller begins and ends, adding each order decided to `decided`, the phase's count: all of
+    /// them, or those before a stop was asked for. Yields between groups: a long batch does not
+    /// hold a thread that other tasks of the process (an embedding server, a test's sandbox) need.
     func decide(_ orders: [Order], store: Store, into summary: inout SyncSummary, counting decided: inout Int) async throws {
         var next = orders.startIndex
         while next < orders.endIndex, !shouldStop() {

@@ -14,18 +14,18 @@ import LuaHost
 /// reads that order again. In a dry run every order is decided and written inside one
 /// transaction that is rolled back, and nothing is sent.
 ///
-/// With statuses selected, and in a dry run, every order is read before any is decided (the
-/// orders in a few statuses are the seller's backlog). With no status selected the orders since
-/// the cursor can be every order since `[orders] from`, so a real run reads and decides them a
-/// part at a time (``SyncSession/Options/ordersPerPart``): memory stays the same for ten
-/// thousand orders or a million.
+/// A real run reads and decides the orders a part at a time
+/// (``SyncSession/Options/ordersPerPart``), oldest confirmation first across the selected
+/// statuses: memory stays the same for ten thousand orders or a million. A dry run reads every
+/// order before it decides them in one transaction it rolls back.
 struct OrderSync {
     static let cursorKey = "orders.date_confirmed"
 
     let session: SyncSession
     let settings: OrderSettings
     let batch: OrderBatch
-    /// The orders read before deciding; nil when they are read page by page as they are decided.
+    /// In a dry run, the orders read before deciding; nil when they are read a part at a time as
+    /// they are decided.
     private let read: Read?
     private let invoices: InvoiceIndex
 
@@ -66,7 +66,7 @@ struct OrderSync {
         batch.shouldStop = session.options.shouldStop
         let invoices = InvoiceIndex(client: client, store: store, from: settings.fromTimestamp ?? 0)
         var read: Read?
-        if !settings.statuses.isEmpty || session.options.dryRun {
+        if session.options.dryRun {
             read = try await sortOut(try await fetch(session, settings), store: store, invoices: invoices)
         }
         return OrderSync(session: session, settings: settings, batch: batch, read: read, invoices: invoices)
@@ -107,18 +107,7 @@ struct OrderSync {
     /// queued is sent only until the stop is seen again — the rest waits for the next run.
     func run(into summary: inout SyncSummary) async throws {
         let (configuration, client, store) = (session.configuration, session.client, session.store)
-        if let read {
-            summary.orders.merge(read.found)
-            try invoices.recordAdded()
-            let decided = try await batch.run(read.todo, store: store, into: &summary)
-            if settings.statuses.isEmpty {
-                let undecided = Set(read.todo.dropFirst(decided).map(\.id))
-                var cursor = CursorMove()
-                try moveCursor(past: Array(read.orders.prefix { !undecided.contains($0.id) }), leaving: summary.orders, &cursor)
-            }
-        } else {
-            try await runPageByPage(into: &summary)
-        }
+        try await runInParts(into: &summary)
         try store.makeDurable()
         FaultPoint.batchDurable.reach()
         let drain = OutboxDrain(
@@ -135,48 +124,47 @@ struct OrderSync {
         summary.outbox.failed = sent.failures.map { SyncSummary.OutboxProblem(orderId: $0.orderId, reason: $0.description) }
     }
 
-    /// With no status selected: reads the orders since the cursor a part at a time, oldest
-    /// confirmation first, and decides each part before reading on, moving the cursor as the
-    /// orders are settled. Orders marked for a retry that the listing did not hold come last.
-    private func runPageByPage(into summary: inout SyncSummary) async throws {
+    /// Reads the orders a part at a time, oldest confirmation first (the next page is read while
+    /// a part is decided), and decides each part before reading on; with no status selected,
+    /// moves the cursor as the orders are settled. The orders awaited from behind the cursor
+    /// (``awaitedBehindCursor(_:_:)``) that the listing did not hold come last.
+    private func runInParts(into summary: inout SyncSummary) async throws {
         let store = session.store
         let progress = session.options.progress
-        let from = settings.fromTimestamp ?? 0
-        let kept = try store.read { try $0.cursor(Self.cursorKey) }.flatMap(Int.init)
-        // The next page is read while a part is decided.
-        let pages = session.client.orderPages(OrdersQuery(dateConfirmedFrom: max(from, kept ?? from))).readingAhead
-            .makeAsyncIterator()
-        var seen = Set<Int>()
+        var listing = try Self.listing(session, settings)
         var cursor = CursorMove()
         var decided = 0
         progress(.began(.deciding, total: nil))
         defer { progress(.ended(.deciding, done: decided)) }
 
         func decide(_ part: [Order]) async throws -> Bool {
-            let part = part.sorted(by: OrderFetcher.confirmationOrder)
             let read = try await Self.sortOut(part, store: store, invoices: invoices)
             try invoices.recordAdded()
             summary.orders.merge(read.found)
             let before = decided
             try await batch.decide(read.todo, store: store, into: &summary, counting: &decided)
             let undecided = Set(read.todo.dropFirst(decided - before).map(\.id))
-            try moveCursor(past: Array(read.orders.prefix { !undecided.contains($0.id) }), leaving: summary.orders, &cursor)
+            if settings.statuses.isEmpty {
+                try moveCursor(past: Array(read.orders.prefix { !undecided.contains($0.id) }), leaving: summary.orders, &cursor)
+            }
             return undecided.isEmpty && !session.options.shouldStop()
         }
 
-        var part: [Order] = []
-        while let page = try await pages.next() {
-            for order in page where seen.insert(order.id).inserted { part.append(order) }
-            if part.count >= max(session.options.ordersPerPart, 1) {
-                guard try await decide(part) else { return }
-                part = []
-            }
+        while case let part = try await listing.next(max(session.options.ordersPerPart, 1)), !part.isEmpty {
+            guard try await decide(part) else { return }
         }
-        if !part.isEmpty { guard try await decide(part) else { return } }
-        let behind = try Self.awaitedBehindCursor(store, settings).filter { !seen.contains($0) }
+        let behind = try Self.awaitedBehindCursor(store, settings).filter { !listing.seen.contains($0) }
         var orders: [Order] = []
         for id in behind { orders += try await OrderFetcher(client: session.client).order(id: id) }
-        if !orders.isEmpty { _ = try await decide(orders) }
+        if !orders.isEmpty { _ = try await decide(orders.sorted(by: OrderFetcher.confirmationOrder)) }
+    }
+
+    /// The listing of the orders to consider: with statuses selected, those in each confirmed
+    /// since `from`; with none, those confirmed since the cursor.
+    private static func listing(_ session: SyncSession, _ settings: OrderSettings) throws -> OrderListing {
+        let from = settings.fromTimestamp ?? 0
+        let cursor = settings.statuses.isEmpty ? try session.store.read { try $0.cursor(cursorKey) }.flatMap(Int.init) : nil
+        return OrderFetcher(client: session.client).listing(statuses: settings.statuses, confirmedFrom: max(from, cursor ?? from))
     }
 
     /// Decides every order inside `tx`, which the caller rolls back: a dry run.
@@ -230,20 +218,16 @@ struct OrderSync {
     /// read by id when the listing does not hold them (the cursor may have passed them), and
     /// with no status selected the failed and held ones too.
     private static func fetch(_ session: SyncSession, _ settings: OrderSettings) async throws -> [Order] {
-        var fetcher = OrderFetcher(client: session.client)
         let progress = session.options.progress
-        fetcher.read = { progress(.advanced(.reading, done: $0)) }
         progress(.began(.reading, total: nil))
-        let from = settings.fromTimestamp ?? 0
-        var orders: [Order]
-        if settings.statuses.isEmpty {
-            let cursor = try session.store.read { try $0.cursor(cursorKey) }.flatMap(Int.init)
-            orders = try await fetcher.orders(confirmedFrom: max(from, cursor ?? from))
-        } else {
-            orders = try await fetcher.orders(inStatuses: settings.statuses, confirmedFrom: from)
+        var listing = try listing(session, settings)
+        var orders: [Order] = []
+        while let order = try await listing.next() {
+            orders.append(order)
+            progress(.advanced(.reading, done: orders.count))
         }
-        let listed = Set(orders.map(\.id))
-        for id in try awaitedBehindCursor(session.store, settings) where !listed.contains(id) {
+        let fetcher = OrderFetcher(client: session.client)
+        for id in try awaitedBehindCursor(session.store, settings) where !listing.seen.contains(id) {
             orders += try await fetcher.order(id: id)
         }
         progress(.ended(.reading, done: orders.count))
