@@ -144,6 +144,50 @@ struct InitCommandTests {
         }
     }
 
+    /// Waits for each prompt in turn and types its answer (nil: only waits for it).
+    func converse(_ terminal: PseudoTerminal, _ dialogue: [(prompt: String, answer: String?)]) async throws {
+        for (prompt, answer) in dialogue {
+            try await terminal.expect(prompt)
+            if let answer { terminal.type(answer) }
+        }
+    }
+
+    @Test("the wizard at a terminal with products from the store: the token from the environment and left there, the products mode and the stock push asked, and the file syncs")
+    func wizardWithProducts() async throws {
+        try await EmptyShop.with { shop in
+            let terminal = try PseudoTerminal(["init"], in: shop.folder.url, environment: ["BASELINKER_TOKEN": SandboxSeller.token])
+            try await converse(terminal, [
+                ("BaseLinker's API address", nil), ("> ", shop.url.absoluteString), ("Requests per minute at most", ""),
+                ("BASELINKER_TOKEN is set in this shell: use that token?", ""), ("BaseLinker accepted the token", nil),
+                ("Where should the token be kept?", nil), ("Your choice [1]", ""),
+                ("Orders:", ""), ("Products:", "y"), ("Warehouses:", "y"),
+            ])
+            let list = try await terminal.expect("Which statuses may a sync take?")
+            let firstSync = try number(of: "Nowe zamówienia", in: list)
+            try await converse(terminal, [("> ", firstSync), ("Take orders confirmed from which day", "2026-11-01"), ("The default document:", "")]
+                + ["Choose the document by itself", "Send invoices to BaseLinker", "Link order lines", "Link buyers",
+                   "once its document is issued", "could not be processed"].map { ($0, "") }
+                + [("Which side is the source of product data?", nil), ("Your choice [1]", "2")]
+                + Array(repeating: ("Its country (two letters)?", ""), count: 3)
+                + [("Make a store warehouse for a BaseLinker warehouse added later?", ""),
+                   ("Send the store's stock levels to BaseLinker after each sync?", "y"),
+                   ("Company name", "Sklep Próbny sp. z o.o."), ("Country (two letters) [PL]", ""), ("NIP", "5260001246"),
+                   ("Street and number", "ul. Krzywa 7"), ("Postcode", "60-001"), ("City", "Poznań"), ("Timezone", ""),
+                   ("the token is not in it: keep BASELINKER_TOKEN set", nil), ("Run the first sync now? [Y/n]", "n")])
+            #expect(try await terminal.wait() == 0)
+            #expect(!terminal.text.contains(SandboxSeller.token))
+
+            let file = try String(contentsOfFile: shop.configPath, encoding: .utf8)
+            #expect(!file.contains(SandboxSeller.token) && !file.contains("token ="), "\(file)")
+            #expect(file.contains("products = true") && file.contains(#"mode = "firmino""#) && file.contains("push_stock = true"), "\(file)")
+            let sync = try await shop.firmlink(["sync", "--json"], environment: ["BASELINKER_TOKEN": SandboxSeller.token])
+            #expect(sync.status <= 1, "\(sync.stderr)")
+            let summary = try sync.json()
+            #expect(summary["modules"] == ["warehouses", "products", "orders"], "\(summary)")
+            #expect((summary["products"]?["created"]?.integer ?? 0) > 0, "the first sync links BaseLinker's products: \(summary)")
+        }
+    }
+
     @Test("without a terminal and without --non-interactive it says so and exits 2, writing nothing")
     func noTerminal() async throws {
         let folder = try TemporaryFolder()
