@@ -122,21 +122,19 @@ struct ProductsSyncTests {
                 #expect(cards[link]?.grossPrice == Money(baselinker: wholesale), "\(link) takes group 103")
             }
 
+            // What BaseLinker lacks is refused before anything is written, naming the key.
             var noInventory = configuration
             noInventory.baselinker.inventoryId = 999
-            let inventoryError = await #expect(throws: ConfigurationError.self) {
-                try await harness.sync(noInventory, only: .products)
-            }
-            #expect(inventoryError.map { "\($0)" }?.contains("baselinker.inventory_id") == true)
-            #expect(inventoryError.map { "\($0)" }?.contains("BaseLinker has no inventory 999") == true)
-
             var noGroup = configuration
             noGroup.products.priceGroup = 555
-            let groupError = await #expect(throws: ConfigurationError.self) {
-                try await harness.sync(noGroup, only: .products)
+            for (wrong, key, message) in [
+                (noInventory, "baselinker.inventory_id", "BaseLinker has no inventory 999"),
+                (noGroup, "products.price_group", "inventory 501 has no price group 555 (its groups: 101, 102, 103)"),
+            ] {
+                let error = await #expect(throws: ConfigurationError.self) { try await harness.sync(wrong, only: .products) }
+                let said = error.map { "\($0)" } ?? ""
+                #expect(said.contains(key) && said.contains(message), "\(said)")
             }
-            #expect(groupError.map { "\($0)" }?.contains("products.price_group") == true)
-            #expect(groupError.map { "\($0)" }?.contains("inventory 501 has no price group 555 (its groups: 101, 102, 103)") == true)
         }
     }
 
