@@ -66,6 +66,9 @@ public struct BaseLinkerPages<Item: Sendable>: AsyncSequence, Sendable {
         public final class Iterator: AsyncIteratorProtocol {
             /// The next page and the pages after it, being read.
             private var ahead: Task<(page: [Item]?, rest: BaseLinkerPages.Iterator), any Error>?
+            /// What ended the reading: thrown again by every later call, so that a caller that
+            /// goes on never takes a listing cut short for a whole one.
+            private var failure: (any Error)?
 
             init(pages: BaseLinkerPages.Iterator) {
                 ahead = Self.read(pages)
@@ -83,13 +86,24 @@ public struct BaseLinkerPages<Item: Sendable>: AsyncSequence, Sendable {
                 }
             }
 
+            /// The next page; cancelling the caller cancels its reading.
             public func next() async throws -> [Item]? {
+                if let failure { throw failure }
                 guard let reading = ahead else { return nil }
                 ahead = nil
-                let (page, rest) = try await reading.value
-                guard let page else { return nil }
-                ahead = Self.read(rest)
-                return page
+                do {
+                    let (page, rest) = try await withTaskCancellationHandler {
+                        try await reading.value
+                    } onCancel: {
+                        reading.cancel()
+                    }
+                    guard let page else { return nil }
+                    ahead = Self.read(rest)
+                    return page
+                } catch {
+                    failure = error
+                    throw error
+                }
             }
         }
     }

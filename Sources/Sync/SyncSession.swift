@@ -29,10 +29,10 @@ public final class SyncSession {
         /// begins nothing more, records itself as stopped and returns its summary so far. A
         /// store transaction is never cut short.
         public var shouldStop: @Sendable () -> Bool = { false }
-        /// With no status selected, how many orders are read before they are decided (the
-        /// orders are read and decided a part at a time); and how many queued invoices are
-        /// read at a time to be sent. By default a part is a `getOrders` page: the next page is
-        /// read while one is decided.
+        /// How many orders are read before they are decided (a real run reads and decides them
+        /// a part at a time), and how many queued invoices or status changes are read at a time
+        /// to be sent. By default a part is as long as a `getOrders` page, and the next page is
+        /// read while a part is decided.
         public var ordersPerPart = BaseLinkerClient.ordersPageSize
 
         public init(

@@ -200,4 +200,22 @@ struct PagingTests {
         #expect(result == StockUpdateResult())
         #expect(transport.count == 0)
     }
+
+    struct PageFailure: Error, Equatable {}
+
+    @Test("reading ahead: the pages in order, one asked for ahead; after an error every later call throws it")
+    func readingAhead() async throws {
+        let asked = Locked(0)
+        let pages = BaseLinkerPages<Int>(start: 0) { page in
+            asked.withLock { $0 += 1 }
+            if page == 2 { throw PageFailure() }
+            return ([page * 10, page * 10 + 1], page + 1)
+        }
+        let iterator = pages.readingAhead.makeAsyncIterator()
+        #expect(try await iterator.next() == [0, 1])
+        #expect(try await iterator.next() == [10, 11])
+        await #expect(throws: PageFailure.self) { try await iterator.next() }
+        await #expect(throws: PageFailure.self) { try await iterator.next() }
+        #expect(asked.withLock { $0 } == 3, "nothing asked after the failure")
+    }
 }

@@ -1,3 +1,4 @@
+import BaseLinkerModels
 import BaseLinkerSandbox
 import Config
 import FirminoStore
@@ -86,6 +87,31 @@ struct SafeByDefaultTests {
             let sixth = try await harness.sync(configuration)
             #expect(sixth.orders.failed.map(\.orderId) == [again])
             #expect(sixth.exitStatus == 1)
+
+            // Deleted in BaseLinker, it is awaited no more: said once, then never asked for again.
+            try await harness.sandbox.account.deleteOrder(again)
+            let seventh = try await harness.sync(configuration)
+            #expect(seventh.exitStatus == 0 && seventh.orders.failed.isEmpty)
+            #expect(seventh.warnings.contains("order \(again) (failed) is no longer in BaseLinker: it is no longer awaited"), "\(seventh.warnings)")
+            #expect(try harness.read { try $0.orderIssue(orderId: Int64(again)) } == nil)
+            let quiet = await harness.sandbox.stats
+            let eighth = try await harness.sync(configuration)
+            #expect(eighth.warnings.isEmpty && eighth.exitStatus == 0, "\(eighth.warnings)")
+            #expect((await harness.requests(since: quiet))["getOrders"] == 1, "one listing page, no order read by id")
+        }
+    }
+
+    @Test("a failed order later invoiced in BaseLinker is counted as already invoiced once, and awaited no more")
+    func failedThenInvoicedElsewhere() async throws {
+        try await withSyncHarness(seed: 7) { harness in
+            let configuration = try harness.configuration(orders: "statuses = \"all\"")
+            let first = try await harness.sync(configuration)
+            let failing = try #require(first.orders.failed.first?.orderId)
+            _ = try await harness.sandbox.account.call("addInvoice", parameters: ["order_id": .int(Int64(failing)), "series_id": 11])
+            let second = try await harness.sync(configuration)
+            #expect(second.orders.alreadyInvoiced.map(\.orderId).contains(failing), "\(second.orders.alreadyInvoiced)")
+            #expect(!second.orders.failed.map(\.orderId).contains(failing))
+            #expect(try harness.read { try $0.orderIssue(orderId: Int64(failing)) } == nil, "no longer listed as failed")
         }
     }
 

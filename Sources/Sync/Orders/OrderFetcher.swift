@@ -4,7 +4,7 @@ import BaseLinkerModels
 /// Reads the orders a sync considers (docs/architecture.md, "One order's path"): with statuses
 /// selected, every order in each selected status confirmed since the start date, whenever it got
 /// there; with none, the orders confirmed since the cursor. Each order once, oldest confirmation
-/// first, a page at a time: what is held at once does not grow with the orders.
+/// first, a page at a time: of the orders read, only their ids are kept.
 struct OrderFetcher {
     let client: BaseLinkerClient
 

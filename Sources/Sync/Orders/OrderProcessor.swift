@@ -85,8 +85,9 @@ package final class OrderProcessor {
             decisions.lines.append(OrderDecisions.Line(name: line.name, warehouseId: warehouse.id))
         }
 
-        // From here on the hooks see each line's warehouse_id, set in the table built above
-        // rather than building it again — unless a hook replaced the lines in it.
+        // From here on the hooks see each line's warehouse_id, set by index in the table built
+        // above (one table for all of an order's hooks: docs/rules.md) rather than building it
+        // again — which only a hook that took a line table out of it makes necessary.
         var rebuilt: LuaReference?
         defer { rebuilt.map(runtime.release) }
         do throws(ScriptError) {

@@ -127,12 +127,17 @@ struct OrderSync {
     /// Reads the orders a part at a time, oldest confirmation first (the next page is read while
     /// a part is decided), and decides each part before reading on; with no status selected,
     /// moves the cursor as the orders are settled. The orders awaited from behind the cursor
-    /// (``awaitedBehindCursor(_:_:)``) that the listing did not hold come last.
+    /// (``readAwaited(_:_:notIn:)``) that the listing did not hold come last.
     private func runInParts(into summary: inout SyncSummary) async throws {
         let store = session.store
         let progress = session.options.progress
         var listing = try Self.listing(session, settings)
         var cursor = CursorMove()
+        // Orders failed, held or marked for a retry: once one needs no decision any more
+        // (documented, or invoiced in BaseLinker), it is no longer awaited.
+        var waiting = Set(try store.read { reader in
+            try [OrderIssue.State.failed, .held, .retry].flatMap { try reader.orderIssues(state: $0) }
+        }.map { Int($0.orderId) })
         var decided = 0
         progress(.began(.deciding, total: nil))
         defer { progress(.ended(.deciding, done: decided)) }
@@ -141,6 +146,12 @@ struct OrderSync {
             let read = try await Self.sortOut(part, store: store, invoices: invoices)
             try invoices.recordAdded()
             summary.orders.merge(read.found)
+            let settled = Set(part.map(\.id)).subtracting(read.todo.map(\.id))
+                .subtracting(read.found.setAside.map(\.orderId)).intersection(waiting)
+            if !settled.isEmpty {
+                try store.write { tx in for id in settled { try tx.clearOrderIssue(orderId: Int64(id)) } }
+                waiting.subtract(settled)
+            }
             let before = decided
             try await batch.decide(read.todo, store: store, into: &summary, counting: &decided)
             let undecided = Set(read.todo.dropFirst(decided - before).map(\.id))
@@ -150,12 +161,16 @@ struct OrderSync {
             return undecided.isEmpty && !session.options.shouldStop()
         }
 
-        while case let part = try await listing.next(max(session.options.ordersPerPart, 1)), !part.isEmpty {
+        while !session.options.shouldStop(),
+              case let part = try await listing.next(max(session.options.ordersPerPart, 1)), !part.isEmpty {
             guard try await decide(part) else { return }
         }
-        let behind = try Self.awaitedBehindCursor(store, settings).filter { !listing.seen.contains($0) }
-        var orders: [Order] = []
-        for id in behind { orders += try await OrderFetcher(client: session.client).order(id: id) }
+        guard !session.options.shouldStop() else { return }
+        let (orders, gone) = try await Self.readAwaited(session, settings, notIn: listing.seen)
+        if !gone.isEmpty {
+            try store.write { tx in for (id, _) in gone { try tx.clearOrderIssue(orderId: Int64(id)) } }
+            summary.warnings += gone.map(\.why)
+        }
         if !orders.isEmpty { _ = try await decide(orders.sorted(by: OrderFetcher.confirmationOrder)) }
     }
 
@@ -204,13 +219,34 @@ struct OrderSync {
         }
     }
 
-    /// The orders to read by id when the listing does not hold them: those marked for a retry
+    /// Reads by id the orders awaited that the listing did not hold: those marked for a retry
     /// (`orders retry`), whom the cursor may have passed; and with no status selected, those that
-    /// failed or are held — a failed or held order keeps the cursor before it, but one retried
-    /// from behind the cursor and failing again would otherwise drop out of sight.
-    private static func awaitedBehindCursor(_ store: Store, _ settings: OrderSettings) throws -> [Int] {
+    /// failed or are held — one keeps the cursor before it, but one retried from behind the cursor
+    /// and failing again would otherwise drop out of sight. An order BaseLinker no longer has,
+    /// and a failed or held one confirmed before `from` (the start date was moved past it), is
+    /// `gone`: no longer awaited, and said why.
+    private static func readAwaited(
+        _ session: SyncSession, _ settings: OrderSettings, notIn listed: Set<Int>
+    ) async throws -> (orders: [Order], gone: [(id: Int, why: String)]) {
         let states: [OrderIssue.State] = settings.statuses.isEmpty ? [.retry, .failed, .held] : [.retry]
-        return try store.read { reader in try states.flatMap { try reader.orderIssues(state: $0) } }.map { Int($0.orderId) }
+        let awaited = try session.store.read { reader in try states.flatMap { try reader.orderIssues(state: $0) } }
+        let fetcher = OrderFetcher(client: session.client)
+        let from = settings.fromTimestamp ?? 0
+        var orders: [Order] = []
+        var gone: [(id: Int, why: String)] = []
+        for issue in awaited where !listed.contains(Int(issue.orderId)) {
+            let id = Int(issue.orderId)
+            guard let order = try await fetcher.order(id: id).first else {
+                gone.append((id, "order \(id) (\(issue.state.rawValue)) is no longer in BaseLinker: it is no longer awaited"))
+                continue
+            }
+            if issue.state != .retry, (order.dateConfirmed ?? 0) < from {
+                gone.append((id, "order \(id) (\(issue.state.rawValue)) was confirmed before [orders] from: it is no longer awaited"))
+                continue
+            }
+            orders.append(order)
+        }
+        return (orders, gone)
     }
 
     /// With statuses selected, every order in each of them confirmed since `from`; with none,
@@ -226,10 +262,7 @@ struct OrderSync {
             orders.append(order)
             progress(.advanced(.reading, done: orders.count))
         }
-        let fetcher = OrderFetcher(client: session.client)
-        for id in try awaitedBehindCursor(session.store, settings) where !listing.seen.contains(id) {
-            orders += try await fetcher.order(id: id)
-        }
+        orders += try await readAwaited(session, settings, notIn: listing.seen).orders
         progress(.ended(.reading, done: orders.count))
         return orders.sorted(by: OrderFetcher.confirmationOrder)
     }
