@@ -115,6 +115,25 @@ struct SafeByDefaultTests {
         }
     }
 
+    @Test("a failed order that [orders] from was moved past is awaited no more, saying so once")
+    func fromMovedPastFailed() async throws {
+        try await withSyncHarness(seed: 7) { harness in
+            var configuration = try harness.configuration(orders: "statuses = \"all\"")
+            let first = try await harness.sync(configuration)
+            let failing = try #require(first.orders.failed.first?.orderId)
+            let confirmed = try #require(await harness.sandbox.account.order(failing)?.dateConfirmed)
+            // The day after it was confirmed.
+            configuration.orders.from = BusinessDate(
+                Date(timeIntervalSince1970: TimeInterval(confirmed + 86_400)), in: configuration.seller.timeZone)
+            let second = try await harness.sync(configuration)
+            #expect(!second.orders.failed.map(\.orderId).contains(failing))
+            #expect(second.warnings.contains("order \(failing) (failed) was confirmed before [orders] from: it is no longer awaited"), "\(second.warnings)")
+            #expect(try harness.read { try $0.orderIssue(orderId: Int64(failing)) } == nil)
+            let third = try await harness.sync(configuration)
+            #expect(!third.warnings.contains { $0.contains("order \(failing)") }, "said once: \(third.warnings)")
+        }
+    }
+
     @Test("[warehouses] countries set after the first sync corrects the warehouse and says so")
     func warehouseCountry() async throws {
         try await withSyncHarness(seed: 22, orders: 20) { harness in
