@@ -101,36 +101,39 @@ struct SafeByDefaultTests {
         }
     }
 
-    @Test("a failed order later invoiced in BaseLinker is counted as already invoiced once, and awaited no more")
-    func failedThenInvoicedElsewhere() async throws {
-        try await withSyncHarness(seed: 7) { harness in
-            let configuration = try harness.configuration(orders: "statuses = \"all\"")
-            let first = try await harness.sync(configuration)
-            let failing = try #require(first.orders.failed.first?.orderId)
-            _ = try await harness.sandbox.account.call("addInvoice", parameters: ["order_id": .int(Int64(failing)), "series_id": 11])
-            let second = try await harness.sync(configuration)
-            #expect(second.orders.alreadyInvoiced.map(\.orderId).contains(failing), "\(second.orders.alreadyInvoiced)")
-            #expect(!second.orders.failed.map(\.orderId).contains(failing))
-            #expect(try harness.read { try $0.orderIssue(orderId: Int64(failing)) } == nil, "no longer listed as failed")
-        }
+    /// How a failed order can stop needing a decision.
+    enum LeftBehind: String, CaseIterable, CustomTestStringConvertible {
+        case invoicedInBaseLinker = "invoiced in BaseLinker since"
+        case startDateMovedPast = "[orders] from moved past it"
+        var testDescription: String { rawValue }
     }
 
-    @Test("a failed order that [orders] from was moved past is awaited no more, saying so once")
-    func fromMovedPastFailed() async throws {
+    @Test("a failed order that needs no decision any more is said once and awaited no more", arguments: LeftBehind.allCases)
+    func failedOrderLeftBehind(_ way: LeftBehind) async throws {
         try await withSyncHarness(seed: 7) { harness in
             var configuration = try harness.configuration(orders: "statuses = \"all\"")
             let first = try await harness.sync(configuration)
             let failing = try #require(first.orders.failed.first?.orderId)
-            let confirmed = try #require(await harness.sandbox.account.order(failing)?.dateConfirmed)
-            // The day after it was confirmed.
-            configuration.orders.from = BusinessDate(
-                Date(timeIntervalSince1970: TimeInterval(confirmed + 86_400)), in: configuration.seller.timeZone)
+            switch way {
+            case .invoicedInBaseLinker:
+                _ = try await harness.sandbox.account.call("addInvoice", parameters: ["order_id": .int(Int64(failing)), "series_id": 11])
+            case .startDateMovedPast:
+                let confirmed = try #require(await harness.sandbox.account.order(failing)?.dateConfirmed)
+                configuration.orders.from = BusinessDate(  // the day after it was confirmed
+                    Date(timeIntervalSince1970: TimeInterval(confirmed + 86_400)), in: configuration.seller.timeZone)
+            }
             let second = try await harness.sync(configuration)
             #expect(!second.orders.failed.map(\.orderId).contains(failing))
-            #expect(second.warnings.contains("order \(failing) (failed) was confirmed before [orders] from: it is no longer awaited"), "\(second.warnings)")
-            #expect(try harness.read { try $0.orderIssue(orderId: Int64(failing)) } == nil)
+            #expect(try harness.read { try $0.orderIssue(orderId: Int64(failing)) } == nil, "no longer listed as failed")
+            let said = switch way {
+            case .invoicedInBaseLinker: second.orders.alreadyInvoiced.map(\.orderId).contains(failing)
+            case .startDateMovedPast:
+                second.warnings.contains("order \(failing) (failed) was confirmed before [orders] from: it is no longer awaited")
+            }
+            #expect(said, "\(second.orders.alreadyInvoiced); \(second.warnings)")
             let third = try await harness.sync(configuration)
-            #expect(!third.warnings.contains { $0.contains("order \(failing)") }, "said once: \(third.warnings)")
+            #expect(!third.orders.alreadyInvoiced.map(\.orderId).contains(failing) && !third.warnings.contains { $0.contains("order \(failing)") },
+                    "said once: \(third.warnings)")
         }
     }
 
