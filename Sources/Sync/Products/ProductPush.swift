@@ -179,7 +179,7 @@ struct ProductPush {
                 summary.products.failed.append(SyncSummary.ProductProblem(baselinker: planned.baselinker, reason: "product \(card.id) (\(card.name)): \(error)"))
                 continue
             }
-            summary.warnings += negative.sorted()
+            for warning in negative.sorted() { summary.warn(.negativeSent, warning) }
             for (field, message) in added.warnings.sorted(by: { $0.key < $1.key }) {
                 summary.warnings.append("BaseLinker about product \(card.id) (\(card.name))\(field.isEmpty ? "" : ", \(field)"): \(message)")
             }

@@ -48,7 +48,7 @@ struct StockPush {
         if !stock.isEmpty {
             let result = try await session.client.updateInventoryProductsStock(inventoryID: catalog.inventoryId, stock: stock)
             summary.stock.pushed += stock.count
-            summary.warnings += negative
+            for warning in negative { summary.warn(.negativeSent, warning) }
             for (product, message) in result.warnings.sorted(by: { $0.key < $1.key }) {
                 summary.warnings.append("BaseLinker did not take the stock of product \(product): \(message)")
             }

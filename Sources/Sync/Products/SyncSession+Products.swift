@@ -26,6 +26,7 @@ extension SyncSession {
             }
         } catch is RollBack {}
         summary.requests = client.requestCounts.total - requestsBefore
+        summary.closeWarnings()
         return summary
     }
 
@@ -39,6 +40,7 @@ extension SyncSession {
         let push = try await ProductPush.prepare(self)
         summary.products.plan = options.dryRun ? push.plan() : try await push.run(into: &summary).changes
         summary.requests = client.requestCounts.total - requestsBefore
+        summary.closeWarnings()
         return summary
     }
 }

@@ -20,7 +20,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var plan: [PlannedOrder] = []
     /// What the rules cost.
     public var rules = Rules()
-    /// Warnings of each per-order kind kept word for word, and those only counted.
+    /// Warnings of each kind that can come once per order or product, kept word for word, and
+    /// those only counted.
     var warningsKept: [WarningKind: Int] = [:]
     var warningsLeftOut: [WarningKind: Int] = [:]
 
@@ -30,11 +31,11 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         case orders, contractors, products, stock, warehouses, outbox, requests, warnings, dryRun, modules, plan, rules
     }
 
-    /// A warning an order can give: a sync of many orders keeps the first
+    /// A warning each order (or each product pushed) can give: a sync of many keeps the first
     /// ``keptPerKind`` of each kind and counts the rest, so that its summary (and the memory
     /// holding it) does not grow with every order.
     enum WarningKind: Int, Comparable {
-        case futureSaleDate, negativeStock
+        case futureSaleDate, negativeStock, negativeSent
 
         static let keptPerKind = 20
 
@@ -46,6 +47,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
                 "… and \(count) more orders whose sale date is after the day of issue (date_confirmed in the future)"
             case .negativeStock:
                 "… and \(count) more stock levels an order left below zero (firmlink stock shows every level)"
+            case .negativeSent:
+                "… and \(count) more levels below zero sent to BaseLinker as 0 (firmlink stock shows every level)"
             }
         }
     }
