@@ -28,6 +28,8 @@ struct OrderSync {
     /// they are decided.
     private let read: Read?
     private let invoices: InvoiceIndex
+    /// Orders skipped by hand, with the reason given.
+    private let skippedByHand: [Int64: String]
 
     /// Orders read, and which of them to decide.
     struct Read {
@@ -65,25 +67,30 @@ struct OrderSync {
         batch.progress = session.options.progress
         batch.shouldStop = session.options.shouldStop
         let invoices = InvoiceIndex(client: client, store: store, from: settings.fromTimestamp ?? 0)
+        // Orders skipped by hand (`orders skip`) are never taken again. Read once: nothing else
+        // writes the store while the sync holds it.
+        let skippedByHand = Dictionary(
+            uniqueKeysWithValues: try store.read { try $0.orderIssues(state: .skipped) }.map { ($0.orderId, $0.reason) })
         var read: Read?
         if session.options.dryRun {
-            read = try await sortOut(try await fetch(session, settings), store: store, invoices: invoices)
+            read = try await sortOut(
+                try await fetch(session, settings), store: store, invoices: invoices, skippedByHand: skippedByHand)
         }
-        return OrderSync(session: session, settings: settings, batch: batch, read: read, invoices: invoices)
+        return OrderSync(
+            session: session, settings: settings, batch: batch, read: read, invoices: invoices, skippedByHand: skippedByHand)
     }
 
     /// Sets aside the orders that need no decision — documented, skipped by hand, invoiced in
     /// BaseLinker — and counts them.
-    private static func sortOut(_ orders: [Order], store: Store, invoices: InvoiceIndex) async throws -> Read {
+    private static func sortOut(
+        _ orders: [Order], store: Store, invoices: InvoiceIndex, skippedByHand skipped: [Int64: String]
+    ) async throws -> Read {
         var read = Read(orders: orders)
         read.found.fetched = orders.count
         let documented = try store.read { try $0.ordersWithDocuments(among: orders.map { Int64($0.id) }) }
         var todo = orders.filter { !documented.contains(Int64($0.id)) }
         read.found.skipped = orders.count - todo.count
 
-        // Orders skipped by hand (`orders skip`) are never taken again.
-        let skipped = Dictionary(
-            uniqueKeysWithValues: try store.read { try $0.orderIssues(state: .skipped) }.map { ($0.orderId, $0.reason) })
         read.found.setAside = todo.compactMap { order in
             skipped[Int64(order.id)].map { SyncSummary.Problem(orderId: order.id, reason: $0) }
         }
@@ -143,7 +150,7 @@ struct OrderSync {
         defer { progress(.ended(.deciding, done: decided)) }
 
         func decide(_ part: [Order]) async throws -> Bool {
-            let read = try await Self.sortOut(part, store: store, invoices: invoices)
+            let read = try await Self.sortOut(part, store: store, invoices: invoices, skippedByHand: skippedByHand)
             try invoices.recordAdded()
             summary.orders.merge(read.found)
             let settled = Set(part.map(\.id)).subtracting(read.todo.map(\.id))
