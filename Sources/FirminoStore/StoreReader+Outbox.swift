@@ -7,21 +7,9 @@ import GRDB
 /// ``StoreTransaction/beginOutboxAttempt(id:)`` (committed) before sending: the try is counted
 /// then, and ``OutboxItem/unfinishedAttempt`` stays true until its outcome is recorded.
 extension StoreReader {
-    /// Rows not yet done, oldest first; `maxAttempts` leaves out rows tried that often already.
-    public func pendingOutbox(limit: Int? = nil, maxAttempts: Int? = nil) throws -> [OutboxItem] {
-        // Four kept statements at most: one per combination of the options.
-        var sql = "SELECT * FROM outbox WHERE done_at IS NULL"
-        var arguments: StatementArguments = []
-        if let maxAttempts {
-            sql += " AND attempts < ?"
-            arguments += [maxAttempts]
-        }
-        sql += " ORDER BY id"
-        if let limit {
-            sql += " LIMIT ?"
-            arguments += [limit]
-        }
-        return try fetchAll(sql, arguments)
+    /// Every row not yet done, oldest first.
+    public func pendingOutbox() throws -> [OutboxItem] {
+        try fetchAll("SELECT * FROM outbox WHERE done_at IS NULL ORDER BY id")
     }
 
     /// Rows of one kind not yet done, oldest first, after the row `afterId`, at most `limit`:

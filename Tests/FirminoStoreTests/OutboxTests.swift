@@ -24,7 +24,9 @@ struct OutboxTests {
             #expect(try pending[0].decodePayload(AttachInvoice.self) == AttachInvoice(orderId: 1, number: "FV/1/11/2026"))
             #expect(pending[0].attempts == 0)
             #expect(pending[0].createdAt == test.clock.now)
-            #expect(try reader.pendingOutbox(limit: 1).map(\.id) == [first.id])
+            #expect(try reader.pendingOutbox(kind: .setOrderStatus).map(\.id) == [second.id])
+            #expect(try reader.pendingOutbox(kind: .attachInvoice, limit: 1).map(\.id) == [first.id])
+            #expect(try reader.pendingOutbox(kind: .attachInvoice, after: first.id).isEmpty, "a page after the last row")
         }
         try test.store.write { tx throws in
             try tx.recordOutboxFailure(id: first.id, error: "HTTP 500")
@@ -38,7 +40,6 @@ struct OutboxTests {
             #expect(item.lastError == "timeout")
             #expect(!item.isDone)
             #expect(try reader.pendingOutbox().map(\.id) == [first.id])
-            #expect(try reader.pendingOutbox(maxAttempts: 2).isEmpty)
             let done = try #require(try reader.outboxItem(id: second.id))
             #expect(done.doneAt == test.clock.now)
             #expect(done.attempts == 1)

@@ -91,7 +91,7 @@ struct StatementCacheTests {
         try test.store.write { tx throws in
             func send(_ item: OutboxItem) throws {
                 let documentId = try #require(item.documentId)
-                #expect(try tx.pendingOutbox(limit: 100, maxAttempts: 5).contains { $0.id == item.id })
+                #expect(try tx.pendingOutbox(kind: .attachInvoice, after: 0, limit: 100).contains { $0.id == item.id })
                 #expect(try tx.document(id: documentId)?.lines.count == 1)
                 try tx.beginOutboxAttempt(id: item.id)
                 try tx.recordOutboxFailure(id: item.id, error: "HTTP 500")
