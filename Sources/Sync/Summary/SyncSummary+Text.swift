@@ -31,59 +31,34 @@ extension SyncSummary {
         lines.append(row("Products linked / created", "\(products.linked) / \(products.created)"))
         if products.updated > 0 { lines.append(row("  updated from BaseLinker", products.updated)) }
         if products.pushed > 0 { lines.append(row("  sent to BaseLinker", products.pushed)) }
-        if stock.pulled > 0 { lines.append(row("Stock levels set from BaseLinker", stock.pulled)) }
-        if stock.pushed > 0 { lines.append(row("Stock sent to BaseLinker (products)", stock.pushed)) }
+        lines += stockRows
         if warehouses.imported > 0 { lines.append(row("Warehouses imported", warehouses.imported)) }
         if !dryRun {
             lines.append(row("Sent to BaseLinker", outbox.sent))
             if outbox.pending > 0 { lines.append(row("  still to send", outbox.pending)) }
         }
         lines.append(row("BaseLinker requests", requests))
-        if !orders.failed.isEmpty {
-            lines.append("")
-            lines.append("Failed orders (nothing was written for them):")
-            for problem in orders.failed { lines.append("  \(problem.orderId): \(problem.reason)") }
-            lines.append("  (firmlink orders list says since when each fails; firmlink orders skip ID --reason TEXT sets one aside)")
-        }
-        if !products.failed.isEmpty {
-            lines.append("")
-            lines.append("BaseLinker products not taken (nothing was written for them):")
-            for problem in products.failed { lines.append("  \(problem.baselinker): \(problem.reason)") }
-        }
-        if !orders.alreadyInvoiced.isEmpty {
-            lines.append("")
-            lines.append("Already invoiced in BaseLinker (no second document was issued):")
-            for invoiced in orders.alreadyInvoiced { lines.append("  \(invoiced.orderId): \(invoiced.number)") }
-        }
-        if !orders.held.isEmpty {
-            lines.append("")
-            lines.append("Held for review:")
-            for problem in orders.held { lines.append("  \(problem.orderId): \(problem.reason)") }
-        }
+        lines += section(
+            "Failed orders (nothing was written for them):", orders.failed.map { "\($0.orderId): \($0.reason)" },
+            footer: "(firmlink orders list says since when each fails; firmlink orders skip ID --reason TEXT sets one aside)")
+        lines += productsNotTaken
+        lines += section(
+            "Already invoiced in BaseLinker (no second document was issued):",
+            orders.alreadyInvoiced.map { "\($0.orderId): \($0.number)" })
+        lines += section("Held for review:", orders.held.map { "\($0.orderId): \($0.reason)" })
         if let unreachable = outbox.unreachable {
             lines.append("")
             lines.append("BaseLinker could not be reached (\(unreachable)): sending stopped, and the \(outbox.pending) writes left wait for the next run.")
         }
-        if !outbox.failed.isEmpty {
-            lines.append("")
-            lines.append("Not sent (tried again on the next run):")
-            for problem in outbox.failed {
-                lines.append("  \(problem.orderId.map { "order \($0)" } ?? "-"): \(problem.reason)")
-            }
-        }
-        if !warehouses.countryChanged.isEmpty {
-            lines.append("")
-            lines.append("Warehouse countries set from [warehouses] countries:")
-            for change in warehouses.countryChanged {
-                lines.append("  \(change.warehouseId) \(change.name): \(change.from) → \(change.to)")
-            }
-        }
-        if !warnings.isEmpty {
-            lines.append("")
-            lines.append("Warnings (\(warnings.count); all of them in --json):")
-            for warning in warnings.prefix(5) { lines.append("  \(warning)") }
-            if warnings.count > 5 { lines.append("  … and \(warnings.count - 5) more") }
-        }
+        lines += section(
+            "Not sent (tried again on the next run):",
+            outbox.failed.map { "\($0.orderId.map { "order \($0)" } ?? "-"): \($0.reason)" })
+        lines += section(
+            "Warehouse countries set from [warehouses] countries:",
+            warehouses.countryChanged.map { "\($0.warehouseId) \($0.name): \($0.from) → \($0.to)" })
+        lines += section(
+            "Warnings (\(warnings.count); all of them in --json):", Array(warnings.prefix(5)),
+            footer: warnings.count > 5 ? "… and \(warnings.count - 5) more" : nil)
         return lines.joined(separator: "\n")
     }
 
@@ -101,25 +76,37 @@ extension SyncSummary {
         }
         if products.plan.isEmpty { lines.append(row("Products", "nothing to do")) }
         if products.pushed > 0 { lines.append(row("Products sent to BaseLinker", products.pushed)) }
+        lines += stockRows
+        lines.append(row("BaseLinker requests", requests))
+        lines += productsNotTaken
+        lines += section("Warnings:", warnings)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The stock levels set from BaseLinker and sent to it, the rows of those that happened.
+    private var stockRows: [String] {
+        var lines: [String] = []
         if stock.pulled > 0 { lines.append(row("Stock levels set from BaseLinker", stock.pulled)) }
         if stock.pushed > 0 { lines.append(row("Stock sent to BaseLinker (products)", stock.pushed)) }
-        lines.append(row("BaseLinker requests", requests))
-        if !products.failed.isEmpty {
-            lines.append("")
-            lines.append("BaseLinker products not taken (nothing was written for them):")
-            for problem in products.failed { lines.append("  \(problem.baselinker): \(problem.reason)") }
-        }
-        if !warnings.isEmpty {
-            lines.append("")
-            lines.append("Warnings:")
-            for warning in warnings { lines.append("  \(warning)") }
-        }
-        return lines.joined(separator: "\n")
+        return lines
+    }
+
+    private var productsNotTaken: [String] {
+        section(
+            "BaseLinker products not taken (nothing was written for them):",
+            products.failed.map { "\($0.baselinker): \($0.reason)" })
     }
 
     private func row(_ label: String, _ value: some CustomStringConvertible) -> String {
         let padding = max(1, 32 - label.count)
         return label + String(repeating: " ", count: padding) + value.description
+    }
+
+    /// A blank line, `title`, then `items` and `footer` indented under it; nothing at all when
+    /// there are no items.
+    private func section(_ title: String, _ items: [String], footer: String? = nil) -> [String] {
+        guard !items.isEmpty else { return [] }
+        return ["", title] + (items + [footer].compactMap { $0 }).map { "  \($0)" }
     }
 }
 
