@@ -23,43 +23,36 @@ struct MigrationFields {
 
     /// A text field; a whole number is taken as its digits (an EAN read from JSON, say).
     func text(_ key: String) throws -> String? {
-        let value = table[key]
-        if value.isNil { return nil }
-        if let text = value.stringValue { return text }
-        if let number = value.integerValue { return String(number) }
-        throw wrong(key, value, "a string")
+        try field(key, "a string") { value in value.stringValue ?? value.integerValue.map { String($0) } }
     }
 
     func id(_ key: String) throws -> Int64? {
-        let value = table[key]
-        if value.isNil { return nil }
-        guard let id = Self.id(value) else { throw wrong(key, value, "a whole number") }
-        return id
+        try field(key, "a whole number", Self.id)
     }
 
     func bool(_ key: String) throws -> Bool? {
-        let value = table[key]
-        if value.isNil { return nil }
-        guard let flag = value.boolValue else { throw wrong(key, value, "true or false") }
-        return flag
+        try field(key, "true or false", \.boolValue)
     }
 
     func vatRate(_ key: String) throws -> VATRate? {
-        let value = table[key]
-        if value.isNil { return nil }
-        guard let rate = RuleSet.vatRate(value) else { throw wrong(key, value, "a percentage or \"zw\", \"np\", \"oo\"") }
-        return rate
+        try field(key, "a percentage or \"zw\", \"np\", \"oo\"", RuleSet.vatRate)
     }
 
     func money(_ key: String) throws -> Money? {
-        let value = table[key]
-        if value.isNil { return nil }
-        guard let money = RuleSet.money(value), money >= .zero else { throw wrong(key, value, "an amount, such as 29.99 or \"29.99\"") }
-        return money
+        try field(key, "an amount, such as 29.99 or \"29.99\"") { value in
+            RuleSet.money(value).flatMap { money in money >= .zero ? money : nil }
+        }
     }
 
-    private func wrong(_ key: String, _ value: LuaValue, _ expected: String) -> MigrationError {
-        MigrationError("\(key) must be \(expected), not \(RuleSet.describe(value))")
+    /// The field `key` as `read` takes it, nil when the table does not give it; a value `read`
+    /// cannot take is an error saying what the field must be.
+    private func field<Value>(_ key: String, _ expected: String, _ read: (LuaValue) -> Value?) throws -> Value? {
+        let value = table[key]
+        if value.isNil { return nil }
+        guard let result = read(value) else {
+            throw MigrationError("\(key) must be \(expected), not \(RuleSet.describe(value))")
+        }
+        return result
     }
 
     /// An id given as a whole number, an integral float or a string of digits (the keys of a
