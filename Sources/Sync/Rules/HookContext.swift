@@ -105,61 +105,62 @@ final class HookContext {
     }
 
     private static func lookUps(_ runtime: LuaRuntime, _ state: State) -> LuaTable {
-        func define(_ name: String, _ body: @escaping (StoreReader, [LuaValue]) throws -> LuaValue) -> LuaValue {
-            .reference(runtime.function(named: "ctx.store.\(name)") { arguments in
+        var table = LuaTable()
+        // `ctx.store.<name>`: `body` reads the store of the order being decided. A look-up
+        // called wrongly is kept in the state, for `classify(_:)`.
+        func define(_ name: String, _ body: @escaping (StoreReader, Arguments) throws -> LuaValue) {
+            table[name] = .reference(runtime.function(named: "ctx.store.\(name)") { values in
                 do {
                     guard let reader = state.reader else { throw OrderFailure(.lookUp, "the store is not open here") }
-                    return [try body(reader, arguments)]
+                    return [try body(reader, Arguments(function: name, values: values))]
                 } catch let failure as OrderFailure {
                     state.lookUpFailure = failure
                     throw failure
                 }
             })
         }
-        var table = LuaTable()
-        table["product"] = define("product") { store, arguments in
-            try store.product(id: Self.id(arguments, "product", "a product id")).map(Self.table) ?? .nil
+        define("product") { store, arguments in
+            try store.product(id: arguments.id("a product id")).map(Self.table) ?? .nil
         }
-        table["products_by_name"] = define("products_by_name") { store, arguments in
-            .table(LuaTable(array: try store.productsByName(Self.text(arguments, "products_by_name")).map(Self.table)))
+        define("products_by_name") { store, arguments in
+            .table(LuaTable(array: try store.productsByName(arguments.text()).map(Self.table)))
         }
-        table["product_by_sku"] = define("product_by_sku") { store, arguments in
-            try store.productBySKU(Self.text(arguments, "product_by_sku")).map(Self.table) ?? .nil
+        define("product_by_sku") { store, arguments in
+            try store.productBySKU(arguments.text()).map(Self.table) ?? .nil
         }
-        table["product_by_ean"] = define("product_by_ean") { store, arguments in
-            try store.productByEAN(Self.text(arguments, "product_by_ean")).map(Self.table) ?? .nil
+        define("product_by_ean") { store, arguments in
+            try store.productByEAN(arguments.text()).map(Self.table) ?? .nil
         }
-        table["product_for_baselinker"] = define("product_for_baselinker") { store, arguments in
-            let product = try Self.id(arguments, "product_for_baselinker", "a BaseLinker product id")
-            let variant = arguments.argument(1).isNil
-                ? nil : try Self.id(arguments, "product_for_baselinker", "a BaseLinker variant id", position: 1)
+        define("product_for_baselinker") { store, arguments in
+            let product = try arguments.id("a BaseLinker product id")
+            let variant = arguments.values.argument(1).isNil ? nil : try arguments.id("a BaseLinker variant id", position: 1)
             return try store.productForBaseLinker(productId: product, variantId: variant == 0 ? nil : variant)
                 .map(Self.table) ?? .nil
         }
-        table["contractor"] = define("contractor") { store, arguments in
-            try store.contractor(id: Self.id(arguments, "contractor", "a contractor id")).map(Self.table) ?? .nil
+        define("contractor") { store, arguments in
+            try store.contractor(id: arguments.id("a contractor id")).map(Self.table) ?? .nil
         }
-        table["contractors_by_name"] = define("contractors_by_name") { store, arguments in
-            .table(LuaTable(array: try store.contractorsByName(Self.text(arguments, "contractors_by_name")).map(Self.table)))
+        define("contractors_by_name") { store, arguments in
+            .table(LuaTable(array: try store.contractorsByName(arguments.text()).map(Self.table)))
         }
-        table["contractor_by_tax_id"] = define("contractor_by_tax_id") { store, arguments in
-            try store.contractorByTaxId(Self.text(arguments, "contractor_by_tax_id")).map(Self.table) ?? .nil
+        define("contractor_by_tax_id") { store, arguments in
+            try store.contractorByTaxId(arguments.text()).map(Self.table) ?? .nil
         }
-        table["warehouse"] = define("warehouse") { store, arguments in
-            try store.warehouse(id: Self.id(arguments, "warehouse", "a warehouse id")).map(Self.table) ?? .nil
+        define("warehouse") { store, arguments in
+            try store.warehouse(id: arguments.id("a warehouse id")).map(Self.table) ?? .nil
         }
-        table["warehouses"] = define("warehouses") { store, _ in
+        define("warehouses") { store, _ in
             .table(LuaTable(array: try store.warehouses().map(Self.table)))
         }
-        table["warehouse_for_baselinker"] = define("warehouse_for_baselinker") { store, arguments in
-            try store.warehouseForBaseLinker(Self.text(arguments, "warehouse_for_baselinker")).map(Self.table) ?? .nil
+        define("warehouse_for_baselinker") { store, arguments in
+            try store.warehouseForBaseLinker(arguments.text()).map(Self.table) ?? .nil
         }
-        table["default_warehouse"] = define("default_warehouse") { store, _ in
+        define("default_warehouse") { store, _ in
             try store.defaultWarehouse().map(Self.table) ?? .nil
         }
-        table["stock"] = define("stock") { store, arguments in
-            let product = try Self.id(arguments, "stock", "a product id")
-            let warehouse = try Self.id(arguments, "stock", "a warehouse id", position: 1)
+        define("stock") { store, arguments in
+            let product = try arguments.id("a product id")
+            let warehouse = try arguments.id("a warehouse id", position: 1)
             return .integer(Int64(try store.stockLevel(productId: product, warehouseId: warehouse)))
         }
         return table
@@ -167,20 +168,15 @@ final class HookContext {
 
     static func utilities(_ runtime: LuaRuntime) -> LuaTable {
         var table = LuaTable()
-        table["normalize_name"] = .reference(runtime.function(named: "ctx.util.normalize_name") { arguments in
-            [.string(LuaString(Normalize.name(try text(arguments, "normalize_name"))))]
-        })
-        table["normalize_tax_id"] = .reference(runtime.function(named: "ctx.util.normalize_tax_id") { arguments in
-            [.string(LuaString(Normalize.taxId(try text(arguments, "normalize_tax_id"))))]
-        })
-        table["is_eu"] = .reference(runtime.function(named: "ctx.util.is_eu") { arguments in
-            guard let code = arguments.first?.stringValue else { return [.boolean(false)] }
-            return [.boolean(TaxFacts.isEU(code))]
-        })
-        table["valid_nip"] = .reference(runtime.function(named: "ctx.util.valid_nip") { arguments in
-            guard let nip = arguments.first?.stringValue else { return [.boolean(false)] }
-            return [.boolean(TaxFacts.isValidNIP(nip))]
-        })
+        func define(_ name: String, _ body: @escaping (Arguments) throws -> LuaValue) {
+            table[name] = .reference(runtime.function(named: "ctx.util.\(name)") { values in
+                [try body(Arguments(function: name, values: values))]
+            })
+        }
+        define("normalize_name") { arguments in .string(LuaString(Normalize.name(try arguments.text()))) }
+        define("normalize_tax_id") { arguments in .string(LuaString(Normalize.taxId(try arguments.text()))) }
+        define("is_eu") { arguments in .boolean(arguments.values.first?.stringValue.map(TaxFacts.isEU) ?? false) }
+        define("valid_nip") { arguments in .boolean(arguments.values.first?.stringValue.map(TaxFacts.isValidNIP) ?? false) }
         return table
     }
 
@@ -226,19 +222,28 @@ final class HookContext {
 
     // MARK: Arguments
 
-    private static func id(_ arguments: [LuaValue], _ function: String, _ what: String, position: Int = 0) throws -> Int64 {
-        let value = arguments.argument(position)
-        if let id = value.integerValue { return id }
-        if case .number(let number) = value, let id = Int64(exactly: number) { return id }
-        if let text = value.stringValue, let id = Int64(text) { return id }
-        throw OrderFailure(.lookUp, "\(function) expects \(what) as argument #\(position + 1), got \(value.typeName)")
-    }
+    /// The arguments of a `ctx.store` or `ctx.util` function, read as it expects them; a wrong
+    /// one is a ``OrderFailure/Kind/lookUp`` naming the function.
+    private struct Arguments {
+        var function: String
+        var values: [LuaValue]
 
-    private static func text(_ arguments: [LuaValue], _ function: String) throws -> String {
-        let value = arguments.argument(0)
-        if let text = value.stringValue { return text }
-        if case .integer(let number) = value { return String(number) }
-        throw OrderFailure(.lookUp, "\(function) expects a string, got \(value.typeName)")
+        /// Argument `position` (0-based) as an id: a whole number, an integral float or digits.
+        func id(_ what: String, position: Int = 0) throws -> Int64 {
+            let value = values.argument(position)
+            if let id = value.integerValue { return id }
+            if case .number(let number) = value, let id = Int64(exactly: number) { return id }
+            if let text = value.stringValue, let id = Int64(text) { return id }
+            throw OrderFailure(.lookUp, "\(function) expects \(what) as argument #\(position + 1), got \(value.typeName)")
+        }
+
+        /// The first argument as text; a whole number is taken as its digits.
+        func text() throws -> String {
+            let value = values.argument(0)
+            if let text = value.stringValue { return text }
+            if case .integer(let number) = value { return String(number) }
+            throw OrderFailure(.lookUp, "\(function) expects a string, got \(value.typeName)")
+        }
     }
 
     private static func text(_ value: LuaValue, limit: Int = .max) -> String {
