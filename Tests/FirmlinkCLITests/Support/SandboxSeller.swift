@@ -70,6 +70,17 @@ extension FirmlinkProcess {
             }
         }
     }
+
+    /// ``launch(_:in:environment:)`` in a fresh folder holding `files` (each name, relative to
+    /// the folder, with its text), removed once the process has ended.
+    static func launch(
+        _ arguments: [String], files: [String: String], environment: [String: String] = [:]
+    ) async throws -> Result {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for (name, text) in files { try folder.write(name, text) }
+        return try await launch(arguments, in: folder.url, environment: environment)
+    }
 }
 
 extension FirmlinkProcess.Result {
