@@ -34,9 +34,7 @@ struct CommandLineTests {
         ["--frobnicate"], ["sync", "--frobnicate"], ["stock", "--frobnicate"], ["rules", "test", "--frobnicate"],
     ])
     func unknownOption(arguments: [String]) async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let result = try await FirmlinkProcess.launch(arguments, in: folder.url)
+        let result = try await FirmlinkProcess.launch(arguments, files: [:])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("--frobnicate"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)

@@ -16,10 +16,7 @@ struct RulesAuthoringTests {
 
     @Test("rules test fails every case of a script with an unknown global function, with the same message")
     func rulesTestRefuses() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("rules.lua", Self.misspelt)
-        try folder.write("tests/cases.yaml", """
+        let cases = """
             name: first
             order: { order_id: 1, order_status_id: 1001, date_confirmed: 1794000000, delivery_fullname: Anna,
                      products: [{ name: Kubek, price_brutto: 10, tax_rate: 23, quantity: 1 }] }
@@ -29,8 +26,9 @@ struct RulesAuthoringTests {
             order: { order_id: 2, order_status_id: 1001, date_confirmed: 1794000000, delivery_fullname: Anna,
                      products: [{ name: Kubek, price_brutto: 10, tax_rate: 23, quantity: 1 }] }
             expect: { accepted: true }
-            """)
-        let result = try await FirmlinkProcess.launch(["rules", "test", "tests", "--rules", "rules.lua"], in: folder.url)
+            """
+        let result = try await FirmlinkProcess.launch(
+            ["rules", "test", "tests", "--rules", "rules.lua"], files: ["rules.lua": Self.misspelt, "tests/cases.yaml": cases])
         #expect(result.status == 1)
         #expect(result.lines.filter { $0.hasPrefix("    \(Self.message)") }.count == 2, "\(result.stdout)")
         #expect(result.lines.last == "0 passed, 2 failed")
@@ -52,12 +50,9 @@ struct RulesAuthoringTests {
 
     @Test("rules explain refuses it too, with status 2")
     func explainRefuses() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("rules.lua", Self.misspelt)
-        try folder.write("order.json", RulesExplainCommandTests.order)
         let result = try await FirmlinkProcess.launch(
-            ["rules", "explain", "--order", "order.json", "--rules", "rules.lua"], in: folder.url)
+            ["rules", "explain", "--order", "order.json", "--rules", "rules.lua"],
+            files: ["rules.lua": Self.misspelt, "order.json": RulesExplainCommandTests.order])
         #expect(result.status == 2)
         #expect(result.stderr.contains(Self.message), "\(result.stderr)")
     }

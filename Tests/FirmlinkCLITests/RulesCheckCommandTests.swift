@@ -5,10 +5,7 @@ import Testing
 /// and exit 0 for a clean script.
 struct RulesCheckCommandTests {
     func check(_ rules: String) async throws -> FirmlinkProcess.Result {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("rules.lua", rules)
-        return try await FirmlinkProcess.launch(["rules", "check", "rules.lua"], in: folder.url)
+        try await FirmlinkProcess.launch(["rules", "check", "rules.lua"], files: ["rules.lua": rules])
     }
 
     @Test("a clean script is ok, exits with 0 and names the hooks it defines")
@@ -113,9 +110,7 @@ struct RulesCheckCommandTests {
 
     @Test("a script that cannot be read is a usage error with status 2")
     func missingFile() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let result = try await FirmlinkProcess.launch(["rules", "check", "nowhere.lua"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["rules", "check", "nowhere.lua"], files: [:])
         #expect(result.status == 2)
         #expect(result.stderr.contains("nowhere.lua"), "\(result.stderr)")
     }

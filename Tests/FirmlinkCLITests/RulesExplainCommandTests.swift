@@ -33,17 +33,14 @@ struct RulesExplainCommandTests {
         """
 
     func explain(rules: String? = nil, store: Bool = true) async throws -> FirmlinkProcess.Result {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("order.json", Self.order)
-        try folder.write("store.yaml", Self.store)
+        var files = ["order.json": Self.order, "store.yaml": Self.store]
         var arguments = ["rules", "explain", "--order", "order.json"]
         if store { arguments += ["--store", "store.yaml"] }
         if let rules {
-            try folder.write("rules.lua", rules)
+            files["rules.lua"] = rules
             arguments += ["--rules", "rules.lua"]
         }
-        return try await FirmlinkProcess.launch(arguments, in: folder.url)
+        return try await FirmlinkProcess.launch(arguments, files: files)
     }
 
     @Test("the built-in rules explain every hook's decision and the document that would be issued")
@@ -166,9 +163,7 @@ struct RulesExplainCommandTests {
 
     @Test("a missing order file is a usage error with status 2 naming it")
     func missingOrder() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let result = try await FirmlinkProcess.launch(["rules", "explain", "--order", "order-9.json"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["rules", "explain", "--order", "order-9.json"], files: [:])
         #expect(result.status == 2)
         #expect(result.stderr.contains("order-9.json"), "\(result.stderr)")
     }

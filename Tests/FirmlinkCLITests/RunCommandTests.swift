@@ -7,10 +7,7 @@ struct RunCommandTests {
     /// Writes `script.lua` holding `source` in a fresh folder and runs `firmlink run script.lua`
     /// there with `options` after the file.
     func run(_ source: String, options: [String] = []) async throws -> FirmlinkProcess.Result {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("script.lua", source)
-        return try await FirmlinkProcess.launch(["run", "script.lua"] + options, in: folder.url)
+        try await FirmlinkProcess.launch(["run", "script.lua"] + options, files: ["script.lua": source])
     }
 
     @Test("print writes its arguments tab-separated, as Lua's tostring shows them, one line per call")
@@ -137,9 +134,7 @@ struct RunCommandTests {
 
     @Test("a missing script is a clear usage error with status 2")
     func missingFile() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let result = try await FirmlinkProcess.launch(["run", "migration.lua"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["run", "migration.lua"], files: [:])
         #expect(result.status == 2)
         #expect(result.stderr.contains("migration.lua"), "\(result.stderr)")
         #expect(result.stderr.contains("no such file"), "\(result.stderr)")
