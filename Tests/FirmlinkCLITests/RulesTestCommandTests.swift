@@ -61,6 +61,19 @@ struct RulesTestCommandTests {
         end
         """
 
+    /// A case's `order:`: one mug for a Polish consumer, confirmed at `confirmed` (Unix time).
+    static func order(_ id: Int, confirmed: Int = 1794000000) -> String {
+        """
+        order:
+          order_id: \(id)
+          order_status_id: 1001
+          date_confirmed: \(confirmed)
+          delivery_fullname: Anna Nowak
+          delivery_country_code: PL
+          products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+        """
+    }
+
     @Test("the shipped rule cases pass with the built-in rules")
     func shippedCasesPass() async throws {
         let folder = repositoryRoot.appendingPathComponent("scripts/rules/tests")
@@ -75,69 +88,55 @@ struct RulesTestCommandTests {
 
     @Test("the current folder is searched when no path is given")
     func currentFolderByDefault() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("cases/sku.yaml", Self.skuCases)
-        let result = try await FirmlinkProcess.launch(["rules", "test"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["rules", "test"], files: ["cases/sku.yaml": Self.skuCases])
         #expect(result.lines.last == "2 passed, 2 failed", "\(result.stdout)")
     }
 
     @Test("--config gives the cases the seller's [orders] settings, which a case's config overrides, and the seller's timezone")
     func configuration() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("firmlink.toml", """
-            [seller]
-            name = "Corner Store"
-            timezone = "America/New_York"
+        let files = [
+            "firmlink.toml": """
+                [seller]
+                name = "Corner Store"
+                timezone = "America/New_York"
 
-            [orders]
-            from = "2026-11-01"
-            default_document = "invoice"
-            statuses = [1001]
-            status_after = "Wysłane"
-            """)
-        func order(_ id: Int, confirmed: Int) -> String {
-            """
-            order:
-              order_id: \(id)
-              order_status_id: 1001
-              date_confirmed: \(confirmed)
-              delivery_fullname: Anna Nowak
-              delivery_country_code: PL
-              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
-            """
-        }
-        try folder.write("cases.yaml", """
-            name: a consumer gets the seller's default document
-            \(order(401, confirmed: 1794000000))
-            expect: { document_type: invoice }
-            ---
-            name: 03:00 UTC on 1 November is still 31 October in New York, before the start date
-            \(order(402, confirmed: 1793502000))
-            expect: { accepted: false }
-            ---
-            name: a case's own config overrides the seller's
-            config: { default_document: receipt }
-            \(order(403, confirmed: 1794000000))
-            expect: { document_type: receipt }
-            """)
-        let configured = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "firmlink.toml"], in: folder.url)
+                [orders]
+                from = "2026-11-01"
+                default_document = "invoice"
+                statuses = [1001]
+                status_after = "Wysłane"
+                """,
+            "cases.yaml": """
+                name: a consumer gets the seller's default document
+                \(Self.order(401))
+                expect: { document_type: invoice }
+                ---
+                name: 03:00 UTC on 1 November is still 31 October in New York, before the start date
+                \(Self.order(402, confirmed: 1793502000))
+                expect: { accepted: false }
+                ---
+                name: a case's own config overrides the seller's
+                config: { default_document: receipt }
+                \(Self.order(403))
+                expect: { document_type: receipt }
+                """,
+            "named.toml": """
+                [orders]
+                from = "2026-11-01"
+                statuses = ["Nowe zamówienia"]
+                """,
+        ]
+        let configured = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "firmlink.toml"], files: files)
         #expect(configured.status == 0, "\(configured.stdout)\n\(configured.stderr)")
         #expect(configured.lines.last == "3 passed, 0 failed", "\(configured.stdout)")
 
         // Without it, the defaults: a receipt, and Warsaw's midnight.
-        let defaults = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], in: folder.url)
+        let defaults = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], files: files)
         #expect(defaults.status == 1)
         #expect(defaults.lines.last == "1 passed, 2 failed", "\(defaults.stdout)")
 
         // Statuses named in the configuration cannot be looked up offline: the cases say so.
-        try folder.write("named.toml", """
-            [orders]
-            from = "2026-11-01"
-            statuses = ["Nowe zamówienia"]
-            """)
-        let named = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "named.toml"], in: folder.url)
+        let named = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "named.toml"], files: files)
         #expect(named.status == 1)
         #expect(named.stdout.contains("named.toml"), "\(named.stdout)")
         #expect(named.stdout.contains("name statuses by id"), "\(named.stdout)")
@@ -145,35 +144,20 @@ struct RulesTestCommandTests {
 
     @Test("a wrong expectation fails its case with one line per difference, and the run exits with 1")
     func wrongExpectation() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
         let text = """
             name: a Polish consumer gets a receipt
-            order:
-              order_id: 301
-              order_status_id: 1001
-              date_confirmed: 1794000000
-              delivery_fullname: Anna Nowak
-              delivery_country_code: PL
-              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            \(Self.order(301))
             expect:
               document_type: receipt
             ---
             name: a Polish consumer wrongly expected to get an invoice from contractor 5
-            order:
-              order_id: 302
-              order_status_id: 1001
-              date_confirmed: 1794000000
-              delivery_fullname: Anna Nowak
-              delivery_country_code: PL
-              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            \(Self.order(302))
             expect:
               accepted: true
               document_type: invoice
               contractor: 5
             """
-        try folder.write("cases.yaml", text)
-        let result = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], files: ["cases.yaml": text])
         #expect(result.status == 1)
         #expect(result.lines.first == "✓ a Polish consumer gets a receipt", "\(result.stdout)")
         let header = try #require(result.lines.firstIndex { $0.hasPrefix("✗ a Polish consumer wrongly expected") }, "\(result.stdout)")
@@ -189,32 +173,19 @@ struct RulesTestCommandTests {
 
     @Test("an unknown key in a case names the file and its line, and the file's other cases still run")
     func unknownKey() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
         let text = """
             name: a typo in what is expected
-            order:
-              order_id: 311
-              order_status_id: 1001
-              date_confirmed: 1794000000
-              delivery_fullname: Anna Nowak
-              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            \(Self.order(311))
             expect:
               accepted: true
               documnet_type: receipt
             ---
             name: a good case after it
-            order:
-              order_id: 312
-              order_status_id: 1001
-              date_confirmed: 1794000000
-              delivery_fullname: Anna Nowak
-              products: [{ name: Kubek, price_brutto: 20, tax_rate: 23, quantity: 1 }]
+            \(Self.order(312))
             expect:
               accepted: true
             """
-        try folder.write("typo.yaml", text)
-        let result = try await FirmlinkProcess.launch(["rules", "test", "typo.yaml"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["rules", "test", "typo.yaml"], files: ["typo.yaml": text])
         #expect(result.status == 1)
         let typoLine = try #require(lineNumber(of: "documnet_type", in: text))
         #expect(result.stdout.contains("typo.yaml:\(typoLine): unknown key expect.documnet_type"), "\(result.stdout)")
@@ -225,16 +196,13 @@ struct RulesTestCommandTests {
 
     @Test("a script overriding match_product by SKU changes exactly the cases where SKU and name disagree")
     func userRulesOverrideOneHook() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("cases/sku.yaml", Self.skuCases)
-        try folder.write("rules.lua", Self.skuRules)
+        let files = ["cases/sku.yaml": Self.skuCases, "rules.lua": Self.skuRules]
 
-        let withScript = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "rules.lua"], in: folder.url)
+        let withScript = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "rules.lua"], files: files)
         #expect(withScript.status == 0, "\(withScript.stdout)")
         #expect(withScript.lines.last == "4 passed, 0 failed", "\(withScript.stdout)")
 
-        let builtIn = try await FirmlinkProcess.launch(["rules", "test", "cases"], in: folder.url)
+        let builtIn = try await FirmlinkProcess.launch(["rules", "test", "cases"], files: files)
         #expect(builtIn.status == 1)
         #expect(builtIn.lines.last == "2 passed, 2 failed", "\(builtIn.stdout)")
         let failed = builtIn.lines.filter { $0.hasPrefix("✗ ") }.map { $0.dropFirst(2).components(separatedBy: "  (").first ?? "" }
@@ -246,13 +214,13 @@ struct RulesTestCommandTests {
         #expect(builtIn.stdout.contains("line 1 (\"Talerz płaski\") product: expected 10, got 11"), "\(builtIn.stdout)")
     }
 
+    /// A rules script with a syntax error on line 2.
+    static let brokenRules = "function match_product(line, order, ctx)\n  return = 1\nend\n"
+
     @Test("a rules script that does not compile fails every case with its file and line")
     func brokenScript() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("cases/sku.yaml", Self.skuCases)
-        try folder.write("rules.lua", "function match_product(line, order, ctx)\n  return = 1\nend\n")
-        let result = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "rules.lua"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(
+            ["rules", "test", "cases", "--rules", "rules.lua"], files: ["cases/sku.yaml": Self.skuCases, "rules.lua": Self.brokenRules])
         #expect(result.status == 1)
         #expect(result.lines.last == "0 passed, 4 failed", "\(result.stdout)")
         #expect(result.stdout.contains("rules.lua:2:"), "\(result.stdout)")
@@ -260,19 +228,15 @@ struct RulesTestCommandTests {
 
     @Test("--rules wins over a case's own rules: key, and the case's line says so")
     func commandLineRulesWin() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
         // Every case names the good script; the command line names a broken one.
         let named = Self.skuCases.replacingOccurrences(of: "\nname: ", with: "\nrules: ../rules.lua\nname: ")
             .replacingOccurrences(of: "^name: ", with: "rules: ../rules.lua\nname: ", options: .regularExpression)
-        try folder.write("cases/sku.yaml", named)
-        try folder.write("rules.lua", Self.skuRules)
-        try folder.write("broken.lua", "function match_product(line, order, ctx)\n  return = 1\nend\n")
+        let files = ["cases/sku.yaml": named, "rules.lua": Self.skuRules, "broken.lua": Self.brokenRules]
 
-        let own = try await FirmlinkProcess.launch(["rules", "test", "cases"], in: folder.url)
+        let own = try await FirmlinkProcess.launch(["rules", "test", "cases"], files: files)
         #expect(own.lines.last == "4 passed, 0 failed", "\(own.stdout)")
 
-        let broken = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "broken.lua"], in: folder.url)
+        let broken = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "broken.lua"], files: files)
         #expect(broken.status == 1)
         #expect(broken.lines.last == "0 passed, 4 failed", "\(broken.stdout)")
         #expect(broken.stdout.contains("broken.lua:2:"), "\(broken.stdout)")
@@ -282,9 +246,7 @@ struct RulesTestCommandTests {
 
     @Test("a path that does not exist is a usage error with status 2")
     func missingPath() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let result = try await FirmlinkProcess.launch(["rules", "test", "no-such-cases"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["rules", "test", "no-such-cases"], files: [:])
         #expect(result.status == 2)
         #expect(result.stderr.contains("no-such-cases"), "\(result.stderr)")
     }
