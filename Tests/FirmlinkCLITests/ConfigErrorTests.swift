@@ -26,32 +26,72 @@ struct ConfigErrorTests {
         }
     }
 
-    @Test("an unknown key names firmlink.toml, its line and the key")
-    func unknownKey() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url, orders: "statuses = [1001]\ncolour = \"red\"")
+    /// A `firmlink.toml` a sync refuses: the sandbox seller's file with one change, and the
+    /// message that names the file, the line and the key.
+    struct Refusal: Sendable, CustomTestStringConvertible {
+        let testDescription: String
+        /// The `[orders]` selection, when the case replaces it.
+        var orders: String?
+        /// Text added at the end of the file.
+        var extra = ""
+        /// A text of the file, and what replaces it.
+        var replacing: (String, with: String)?
+        /// A fragment of the line the message names.
+        let line: String
+        /// What follows `firmlink.toml:<line>: ` in the message.
+        let names: String
+        /// What else the message says.
+        var says: [String] = []
+
+        func configuration(url: URL) -> String {
+            let text = sandboxConfiguration(url: url, orders: orders, extra: extra)
+            guard let (old, new) = replacing else { return text }
+            return text.replacingOccurrences(of: old, with: new)
         }
-        let line = try #require(lineNumber(of: "colour", in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): orders.colour"), "\(result.stderr)")
     }
 
-    @Test("a value of the wrong type names firmlink.toml, its line and the key")
-    func wrongType() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url).replacingOccurrences(of: "requests_per_minute = 0", with: "requests_per_minute = \"fast\"")
-        }
-        let line = try #require(lineNumber(of: "requests_per_minute", in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): baselinker.requests_per_minute"), "\(result.stderr)")
-    }
+    static let refusals = [
+        Refusal(
+            testDescription: "an unknown key names firmlink.toml, its line and the key",
+            orders: "statuses = [1001]\ncolour = \"red\"", line: "colour", names: "orders.colour"),
+        Refusal(
+            testDescription: "a value of the wrong type names firmlink.toml, its line and the key",
+            replacing: ("requests_per_minute = 0", with: "requests_per_minute = \"fast\""),
+            line: "requests_per_minute", names: "baselinker.requests_per_minute"),
+        Refusal(
+            testDescription: "a value out of its set names the key and says what it may be",
+            orders: "default_document = \"paragon\"", line: "paragon", names: "orders.default_document",
+            says: ["receipt", "invoice"]),
+        Refusal(
+            testDescription: "a seller tax id that is not a valid NIP is refused with its line",
+            replacing: (#"tax_id = "PL5260001246""#, with: #"tax_id = "123""#),
+            line: #"tax_id = "123""#, names: "seller.tax_id", says: ["not a valid NIP"]),
+        Refusal(
+            testDescription: "a status name BaseLinker does not know names the file, line and key, and lists the statuses it does know",
+            orders: "statuses = [\"Nowe zamówienia\", \"Wysłane na Marsa\"]", line: "statuses", names: "orders.statuses",
+            says: ["Wysłane na Marsa", "1001 \"Nowe zamówienia\"", "1002 \"Do wysłania\"", "1006 \"Dokument wystawiony\"",
+                   "1007 \"Problem z zamówieniem\""]),
+        Refusal(
+            testDescription: "a numbering format without a month names firmlink.toml, its line and the key",
+            extra: "\n[numbering]\ninvoice = \"FV/{n}/{YYYY}\"", line: "FV/{n}/{YYYY}", names: "numbering.invoice: it has no month"),
+        Refusal(
+            testDescription: "two numbering formats that can give one number are refused at loading, naming the key changed",
+            extra: "\n[numbering]\nreceipt = \"FV/{n}/{M}/{YYYY}\"", line: "FV/{n}/{M}/{YYYY}", names: "numbering.receipt:",
+            says: ["invoice documents"]),
+        Refusal(
+            testDescription: "two BaseLinker warehouses mapped to one store warehouse name the key written later",
+            replacing: ("bl_2 = 2", with: "bl_2 = 1"), line: "bl_2 = 1",
+            names: "warehouses.map.bl_2: store warehouse 1 is already mapped from bl_1"),
+    ]
 
-    @Test("a value out of its set names the key and says what it may be")
-    func badValue() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url, orders: "default_document = \"paragon\"")
+    @Test("a file a sync refuses names firmlink.toml, the line and the key", arguments: refusals)
+    func refused(_ refusal: Refusal) async throws {
+        let (result, text) = try await failingSync(configuration: refusal.configuration)
+        let line = try #require(lineNumber(of: refusal.line, in: text))
+        #expect(result.stderr.contains("firmlink.toml:\(line): \(refusal.names)"), "\(result.stderr)")
+        for fragment in refusal.says {
+            #expect(result.stderr.contains(fragment), "\(fragment) in \(result.stderr)")
         }
-        let line = try #require(lineNumber(of: "paragon", in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): orders.default_document"), "\(result.stderr)")
-        #expect(result.stderr.contains("receipt") && result.stderr.contains("invoice"), "\(result.stderr)")
     }
 
     @Test("a sync with an empty [seller] refuses to start, naming each missing key, before BaseLinker is asked anything")
@@ -86,16 +126,6 @@ struct ConfigErrorTests {
             let files = try FileManager.default.contentsOfDirectory(atPath: seller.folder.url.path)
             #expect(!files.contains { $0.hasPrefix("firmlink.sqlite") }, "a refused sync makes no store: \(files)")
         }
-    }
-
-    @Test("a seller tax id that is not a valid NIP is refused with its line")
-    func invalidNIP() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url).replacingOccurrences(of: #"tax_id = "PL5260001246""#, with: #"tax_id = "123""#)
-        }
-        let line = try #require(lineNumber(of: #"tax_id = "123""#, in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): seller.tax_id"), "\(result.stderr)")
-        #expect(result.stderr.contains("not a valid NIP"), "\(result.stderr)")
     }
 
     @Test("statuses missing or empty is refused with the account's statuses; \"all\" takes every one on purpose", arguments: ["", "statuses = []"])
@@ -143,19 +173,6 @@ struct ConfigErrorTests {
         #expect(message.contains("127.0.0.1:1"), "\(message)")
     }
 
-    @Test("a status name BaseLinker does not know names the file, line and key, and lists the statuses it does know")
-    func unknownStatusName() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url, orders: "statuses = [\"Nowe zamówienia\", \"Wysłane na Marsa\"]")
-        }
-        let line = try #require(lineNumber(of: "statuses", in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): orders.statuses"), "\(result.stderr)")
-        #expect(result.stderr.contains("Wysłane na Marsa"), "\(result.stderr)")
-        for known in ["1001 \"Nowe zamówienia\"", "1002 \"Do wysłania\"", "1006 \"Dokument wystawiony\"", "1007 \"Problem z zamówieniem\""] {
-            #expect(result.stderr.contains(known), "\(known) in \(result.stderr)")
-        }
-    }
-
     @Test("a rules script that is missing is named")
     func missingRulesScript() async throws {
         let (result, _) = try await failingSync { url in
@@ -172,70 +189,35 @@ struct ConfigErrorTests {
         #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
     }
 
-    @Test("a numbering format without a month names firmlink.toml, its line and the key")
-    func numberingWithoutMonth() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url, extra: "\n[numbering]\ninvoice = \"FV/{n}/{YYYY}\"")
-        }
-        let line = try #require(lineNumber(of: "FV/{n}/{YYYY}", in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): numbering.invoice: it has no month"), "\(result.stderr)")
-    }
-
-    @Test("two numbering formats that can give one number are refused at loading, naming the key changed")
-    func overlappingNumbering() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url, extra: "\n[numbering]\nreceipt = \"FV/{n}/{M}/{YYYY}\"")
-        }
-        let line = try #require(lineNumber(of: "FV/{n}/{M}/{YYYY}", in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): numbering.receipt:"), "\(result.stderr)")
-        #expect(result.stderr.contains("invoice documents"), "\(result.stderr)")
-    }
-
-    @Test("two BaseLinker warehouses mapped to one store warehouse name the key written later")
-    func sharedStoreWarehouse() async throws {
-        let (result, text) = try await failingSync { url in
-            sandboxConfiguration(url: url).replacingOccurrences(of: "bl_2 = 2", with: "bl_2 = 1")
-        }
-        let line = try #require(lineNumber(of: "bl_2 = 1", in: text))
-        #expect(result.stderr.contains("firmlink.toml:\(line): warehouses.map.bl_2: store warehouse 1 is already mapped from bl_1"), "\(result.stderr)")
-    }
-
     /// `rules.lua` with a syntax error on line 2, beside an order for `rules explain`.
-    func brokenRulesFolder() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        try folder.write("rules.lua", "function accept_order(order, ctx)\n  return = true\nend\n")
-        try folder.write("order.json", #"{"order_id": 1, "order_status_id": 1001, "date_confirmed": 1794000000, "products": []}"#)
-        return folder
-    }
+    static let brokenRules = [
+        "rules.lua": "function accept_order(order, ctx)\n  return = true\nend\n",
+        "order.json": #"{"order_id": 1, "order_status_id": 1001, "date_confirmed": 1794000000, "products": []}"#,
+    ]
 
     @Test("rules explain with a rules script that does not compile exits 2 with the script's file:line")
     func rulesExplainSyntaxError() async throws {
-        let folder = try brokenRulesFolder()
-        defer { folder.remove() }
         let result = try await FirmlinkProcess.launch(
-            ["rules", "explain", "--order", "order.json", "--rules", "rules.lua"], in: folder.url)
+            ["rules", "explain", "--order", "order.json", "--rules", "rules.lua"], files: Self.brokenRules)
         #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stderr.contains("rules.lua:2:"), "\(result.stderr)")
     }
 
     @Test("an error no command expected exits 2 with its description, not 1")
     func unexpectedError() async throws {
-        let folder = try brokenRulesFolder()
-        defer { folder.remove() }
+        var files = Self.brokenRules
         // A store fixture the store refuses: its error is not one `rules explain` handles itself.
-        try folder.write("store.yaml", "warehouses: [{ id: 1, name: Główny, country: PL, baselinker: bl_x }]\n")
+        files["store.yaml"] = "warehouses: [{ id: 1, name: Główny, country: PL, baselinker: bl_x }]\n"
         let result = try await FirmlinkProcess.launch(
-            ["rules", "explain", "--order", "order.json", "--store", "store.yaml"], in: folder.url)
+            ["rules", "explain", "--order", "order.json", "--store", "store.yaml"], files: files)
         #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stderr.contains("firmlink: 'bl_x' is not a BaseLinker warehouse"), "\(result.stderr)")
     }
 
     @Test("a configuration file that does not exist is named")
     func missingConfiguration() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
         let result = try await FirmlinkProcess.launch(
-            ["sync", "--config", "elsewhere.toml"], in: folder.url, environment: ["BASELINKER_TOKEN": SandboxSeller.token])
+            ["sync", "--config", "elsewhere.toml"], files: [:], environment: ["BASELINKER_TOKEN": SandboxSeller.token])
         #expect(result.status == 2)
         #expect(result.stderr.contains("elsewhere.toml"), "\(result.stderr)")
         #expect(!result.output.contains(SandboxSeller.token))
