@@ -16,6 +16,15 @@ struct MigrationCommandTests {
 
     func store(_ seller: SandboxSeller) -> String { seller.folder.url.appendingPathComponent("firmlink.sqlite").path }
 
+    /// The sandbox seller's configuration with BaseLinker's limit at two requests a minute and
+    /// `[rules] timeout_ms` at `timeout`.
+    static func limited(timeout: Int) -> (URL) -> String {
+        { url in
+            sandboxConfiguration(url: url, extra: "[rules]\ntimeout_ms = \(timeout)\n")
+                .replacingOccurrences(of: "requests_per_minute = 0 ", with: "requests_per_minute = 2 ")
+        }
+    }
+
     @Test("the store API reads and writes in one transaction, and the JSON lists every change by kind")
     func storeReadsAndWrites() async throws {
         try await SandboxSeller.with(orders: 2) { seller in
@@ -162,10 +171,7 @@ struct MigrationCommandTests {
 
     @Test("waiting on BaseLinker's request limit does not count against the [rules] deadline")
     func waitingIsNotTheDeadline() async throws {
-        try await SandboxSeller.with(orders: 2, configuration: { url in
-            sandboxConfiguration(url: url, extra: "[rules]\ntimeout_ms = 400\n")
-                .replacingOccurrences(of: "requests_per_minute = 0 ", with: "requests_per_minute = 2 ")
-        }) { seller in
+        try await SandboxSeller.with(orders: 2, configuration: Self.limited(timeout: 400)) { seller in
             // The last run sent two requests 58.5 s ago: the next must wait about 1.5 s for the window.
             try fillRequestWindow(store(seller), secondsAgo: 58.5)
             let started = Date()
@@ -182,10 +188,7 @@ struct MigrationCommandTests {
 
     @Test("a migration takes the store's writer lock: it is refused while a sync holds it, and refuses a sync")
     func writerLock() async throws {
-        try await SandboxSeller.with(orders: 2, configuration: { url in
-            sandboxConfiguration(url: url, extra: "[rules]\ntimeout_ms = 10000\n")
-                .replacingOccurrences(of: "requests_per_minute = 0 ", with: "requests_per_minute = 2 ")
-        }) { seller in
+        try await SandboxSeller.with(orders: 2, configuration: Self.limited(timeout: 10000)) { seller in
             let held = try Store.lockForWriting(path: store(seller))
             let refused = try await migrate(seller, "print(1)\n")
             #expect(refused.status == 2)
@@ -194,8 +197,7 @@ struct MigrationCommandTests {
 
             // A migration that waits about 3 s for the request window holds the lock meanwhile.
             try fillRequestWindow(store(seller), secondsAgo: 57)
-            try seller.folder.write("migration.lua", "bl.call(\"getOrderStatusList\")\n")
-            let migration = Task { try await seller.firmlink(["run", "migration.lua", "--config", "firmlink.toml"]) }
+            let migration = Task { try await migrate(seller, "bl.call(\"getOrderStatusList\")\n") }
             var locked = false
             for _ in 0..<100 where !locked {
                 if let lock = try? Store.lockForWriting(path: store(seller)) {
@@ -215,12 +217,10 @@ struct MigrationCommandTests {
 
     @Test("--dry-run and --json need --config; without it the bare sandbox has no bl, store or ctx")
     func bareSandbox() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("script.lua", "print(bl, store, ctx, dry_run)\n")
-        let bare = try await FirmlinkProcess.launch(["run", "script.lua"], in: folder.url)
+        let files = ["script.lua": "print(bl, store, ctx, dry_run)\n"]
+        let bare = try await FirmlinkProcess.launch(["run", "script.lua"], files: files)
         #expect(bare.stdout == "nil\tnil\tnil\tnil\n", "\(bare.output)")
-        let dry = try await FirmlinkProcess.launch(["run", "script.lua", "--dry-run"], in: folder.url)
+        let dry = try await FirmlinkProcess.launch(["run", "script.lua", "--dry-run"], files: files)
         #expect(dry.status == 2)
         #expect(dry.stderr.contains("--dry-run needs --config"), "\(dry.stderr)")
     }
