@@ -18,103 +18,63 @@ struct InitCommandTests {
         return String(screen[range])
     }
 
+    /// Waits for each prompt in turn and types its answer (nil: only waits for it).
+    func converse(
+        _ terminal: PseudoTerminal, _ dialogue: [(prompt: String, answer: String?)], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        for (prompt, answer) in dialogue {
+            try await terminal.expect(prompt, sourceLocation: sourceLocation)
+            if let answer { terminal.type(answer) }
+        }
+    }
+
     @Test("the wizard at a terminal: the token hidden and checked, statuses from the account, a bad NIP asked again, the file written and the first sync run with progress")
     func wizardAtATerminal() async throws {
         try await EmptyShop.with { shop in
             let terminal = try PseudoTerminal(["init"], in: shop.folder.url)
-            try await terminal.expect("BaseLinker's API address")
-            try await terminal.expect("> ")
-            terminal.type(shop.url.absoluteString)
-            try await terminal.expect("Requests per minute at most")
-            try await terminal.expect("[0]")  // a local sandbox needs no limit
-            terminal.type("")
+            try await converse(terminal, [
+                ("BaseLinker's API address", nil), ("> ", shop.url.absoluteString),
+                ("Requests per minute at most", nil), ("[0]", ""),  // a local sandbox needs no limit
+            ])
 
             // A wrong token first: BaseLinker's refusal is said, and the wizard asks again.
             try await terminal.expect("API token")
             try await terminal.waitForHiddenInput()
             terminal.type("not-the-token")
-            try await terminal.expect("did not accept the token")
-            try await terminal.expect("Type it again.")
-            try await terminal.expect("API token")
+            try await converse(terminal, [("did not accept the token", nil), ("Type it again.", nil), ("API token", nil)])
             try await terminal.waitForHiddenInput()
             terminal.type(SandboxSeller.token)
-            try await terminal.expect("BaseLinker accepted the token: 7 order statuses, 3 warehouses.")
-            try await terminal.expect("Where should the token be kept?")
-            try await terminal.expect("Your choice [1]")
-            terminal.type("2")
+            try await converse(terminal, [
+                ("BaseLinker accepted the token: 7 order statuses, 3 warehouses.", nil),
+                ("Where should the token be kept?", nil), ("Your choice [1]", "2"),
 
-            try await terminal.expect("Step 1 of 5: modules")
-            try await terminal.expect("Orders:")
-            terminal.type("")
-            try await terminal.expect("Products:")
-            terminal.type("")
-            try await terminal.expect("Warehouses:")
-            terminal.type("y")
-
-            try await terminal.expect("Step 2 of 5: orders")
+                ("Step 1 of 5: modules", nil), ("Orders:", ""), ("Products:", ""), ("Warehouses:", "y"),
+                ("Step 2 of 5: orders", nil),
+            ])
             let list = try await terminal.expect("Which statuses may a sync take?")
             let new = try number(of: "Nowe zamówienia", in: list)
             let toShip = try number(of: "Do wysłania", in: list)
             let issued = try number(of: "Dokument wystawiony", in: list)
             let problem = try number(of: "Problem z zamówieniem", in: list)
-            try await terminal.expect("> ")
-            terminal.type("99")
-            try await terminal.expect("give numbers from 1 to 7")
-            terminal.type("\(new), \(toShip)")
-            try await terminal.expect("Take orders confirmed from which day")
-            terminal.type("1 November")
-            try await terminal.expect("a day written YYYY-MM-DD")
-            terminal.type("2026-11-01")
-            try await terminal.expect("The default document:")
-            try await terminal.expect("Your choice [1]")
-            terminal.type("")
-            for prompt in ["Choose the document by itself", "Send invoices to BaseLinker", "Link order lines", "Link buyers"] {
-                try await terminal.expect(prompt)
-                terminal.type("")
-            }
-            try await terminal.expect("once its document is issued")
-            terminal.type(issued)
-            try await terminal.expect("could not be processed")
-            terminal.type(problem)
+            try await converse(terminal, [
+                ("> ", "99"), ("give numbers from 1 to 7", "\(new), \(toShip)"),
+                ("Take orders confirmed from which day", "1 November"), ("a day written YYYY-MM-DD", "2026-11-01"),
+                ("The default document:", nil), ("Your choice [1]", ""),
+            ] + ["Choose the document by itself", "Send invoices to BaseLinker", "Link order lines", "Link buyers"].map { ($0, "") } + [
+                ("once its document is issued", issued), ("could not be processed", problem),
 
-            try await terminal.expect("Step 3 of 5: products")
-            try await terminal.expect("The products module is off")
-            try await terminal.expect("Step 4 of 5: warehouses")
-            try await terminal.expect("bl_1 Magazyn główny becomes store warehouse 1")
-            terminal.type("")
-            try await terminal.expect("bl_2 Magazyn Poznań becomes store warehouse 2")
-            terminal.type("")
-            try await terminal.expect("bl_3 Lager Berlin becomes store warehouse 3")
-            terminal.type("de")
-            try await terminal.expect("Make a store warehouse for a BaseLinker warehouse added later?")
-            terminal.type("")
+                ("Step 3 of 5: products", nil), ("The products module is off", nil),
+                ("Step 4 of 5: warehouses", nil), ("bl_1 Magazyn główny becomes store warehouse 1", ""),
+                ("bl_2 Magazyn Poznań becomes store warehouse 2", ""), ("bl_3 Lager Berlin becomes store warehouse 3", "de"),
+                ("Make a store warehouse for a BaseLinker warehouse added later?", ""),
 
-            try await terminal.expect("Step 5 of 5")
-            try await terminal.expect("Company name")
-            terminal.type("Sklep Próbny sp. z o.o.")
-            try await terminal.expect("Country (two letters) [PL]")
-            terminal.type("")
-            try await terminal.expect("NIP")
-            terminal.type("5260001247")
-            try await terminal.expect("5260001247 is not a valid NIP")
-            terminal.type("526-000-12-46")
-            try await terminal.expect("Street and number")
-            terminal.type("ul. Krzywa 7")
-            try await terminal.expect("Postcode")
-            terminal.type("60-001")
-            try await terminal.expect("City")
-            terminal.type("Poznań")
-            try await terminal.expect("Timezone [Europe/Warsaw]")
-            terminal.type("")
+                ("Step 5 of 5", nil), ("Company name", "Sklep Próbny sp. z o.o."), ("Country (two letters) [PL]", ""),
+                ("NIP", "5260001247"), ("5260001247 is not a valid NIP", "526-000-12-46"), ("Street and number", "ul. Krzywa 7"),
+                ("Postcode", "60-001"), ("City", "Poznań"), ("Timezone [Europe/Warsaw]", ""),
 
-            try await terminal.expect("Wrote ")
-            try await terminal.expect("the token is in it, and the file is private (chmod 600)")
-            try await terminal.expect("Run the first sync now? [Y/n]")
-            terminal.type("")
-            try await terminal.expect("Orders decided: ")
-            try await terminal.expect("Sent to BaseLinker: ")
-            try await terminal.expect("Sync finished.")
-            try await terminal.expect("firmlink status")
+                ("Wrote ", nil), ("the token is in it, and the file is private (chmod 600)", nil), ("Run the first sync now? [Y/n]", ""),
+                ("Orders decided: ", nil), ("Sent to BaseLinker: ", nil), ("Sync finished.", nil), ("firmlink status", nil),
+            ])
             let status = try await terminal.wait()
             #expect(status == 1, "the sandbox holds an order with nothing to issue, so the first sync says 1")
 
@@ -141,14 +101,6 @@ struct InitCommandTests {
             #expect(!documents.isEmpty, "the first sync issued documents")
             let again = try await shop.firmlink(["sync", "--dry-run"])
             #expect(again.status <= 1, "the written file syncs without BASELINKER_TOKEN: \(again.stderr)")
-        }
-    }
-
-    /// Waits for each prompt in turn and types its answer (nil: only waits for it).
-    func converse(_ terminal: PseudoTerminal, _ dialogue: [(prompt: String, answer: String?)]) async throws {
-        for (prompt, answer) in dialogue {
-            try await terminal.expect(prompt)
-            if let answer { terminal.type(answer) }
         }
     }
 
@@ -302,9 +254,7 @@ struct InitCommandTests {
 
     @Test("without a configuration file, a command points to firmlink init")
     func missingFilePointsToInit() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let result = try await FirmlinkProcess.launch(["sync"], in: folder.url)
+        let result = try await FirmlinkProcess.launch(["sync"], files: [:])
         #expect(result.status == 2)
         #expect(result.stderr.contains("firmlink.toml: no such file; firmlink init writes one"), "\(result.stderr)")
     }
