@@ -1,4 +1,4 @@
-import BaseLinkerSandbox
+@testable import BaseLinkerSandbox
 import FirminoStore
 import Foundation
 import Testing
@@ -70,7 +70,8 @@ struct KillTests {
         #expect(expected.pendingOutbox == 0)
         #expect(clean.writes.count > 60, "the sync wrote to BaseLinker")
 
-        var random = SplitMix64(seed: Self.seed)
+        // The sandbox's own seeded generator: the same seed gives the same kill moments.
+        var random = SeededRandom(seed: Self.seed)
         let recovered = try await SandboxSeller.with(orders: Self.orders, seed: Self.seed) { seller in
             // The kills aim at points spread over the clean run's course: kill k at a point drawn
             // in the k-th of `kills` equal parts of its first four fifths. A re-run goes on from
@@ -112,27 +113,5 @@ struct KillTests {
         }
         #expect(recovered == expected, "after kills:\n\(recovered)\n--- expected ---\n\(expected)")
         #expect(recovered.remote.allSatisfy { !$0.contains("×2") })
-    }
-}
-
-/// A small seeded generator (SplitMix64): the same seed gives the same kill moments.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
     }
 }
