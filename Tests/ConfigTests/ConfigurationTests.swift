@@ -5,6 +5,15 @@ import Testing
 
 @Suite("firmlink.toml")
 struct ConfigurationTests {
+    /// The error `Configuration.parse` throws for `text`; the test fails when it throws none.
+    func parseError(
+        _ text: String, file: String = "firmlink.toml", fileIsPrivate: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ConfigurationError {
+        try #require(throws: ConfigurationError.self, sourceLocation: sourceLocation) {
+            try Configuration.parse(text, file: file, fileIsPrivate: fileIsPrivate)
+        }
+    }
+
     @Test("an empty file gives the documented defaults")
     func defaults() throws {
         let configuration = try Configuration.parse("", file: "firmlink.toml")
@@ -99,9 +108,7 @@ struct ConfigurationTests {
         ("[warehouses]\nmap = { bl_1 = 1, xx = 2 }\n", 2, "warehouses.map.xx"),
     ])
     func unknownKey(text: String, line: Int, key: String) throws {
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse(text, file: "shop/firmlink.toml")
-        }
+        let error = try parseError(text, file: "shop/firmlink.toml")
         #expect(error.file == "shop/firmlink.toml")
         #expect(error.line == line)
         #expect(error.key == key)
@@ -122,9 +129,7 @@ struct ConfigurationTests {
         ("store = 3\n", 1, "store", "must be a table, found the number 3"),
     ])
     func badValue(text: String, line: Int, key: String, message: String) throws {
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse(text, file: "firmlink.toml")
-        }
+        let error = try parseError(text)
         #expect(error.line == line)
         #expect(error.key == key)
         #expect(error.message == message)
@@ -140,9 +145,7 @@ struct ConfigurationTests {
         ("[warehouses]\ncountries = { bl_007 = \"DE\" }\n", 2, "warehouses.countries.bl_007", "write bl_7"),
     ])
     func warehouseKeys(text: String, line: Int, key: String, message: String) throws {
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse(text, file: "firmlink.toml")
-        }
+        let error = try parseError(text)
         #expect(error.line == line)
         #expect(error.key == key)
         #expect(error.message.contains(message), "\(error.message)")
@@ -150,16 +153,12 @@ struct ConfigurationTests {
 
     @Test("two BaseLinker warehouses mapped to one store warehouse are refused, naming the one written later")
     func sharedStoreWarehouse() throws {
-        let inline = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[warehouses]\nmap = { bl_1 = 1, bl_2 = 1 }\n", file: "firmlink.toml")
-        }
+        let inline = try parseError("[warehouses]\nmap = { bl_1 = 1, bl_2 = 1 }\n")
         #expect(inline.line == 2)
         #expect(inline.key == "warehouses.map.bl_2")
         #expect(inline.message.contains("store warehouse 1 is already mapped from bl_1"), "\(inline.message)")
 
-        let table = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[warehouses.map]\nbl_10 = 3\nbl_2 = 4\nbl_9 = 3\n", file: "firmlink.toml")
-        }
+        let table = try parseError("[warehouses.map]\nbl_10 = 3\nbl_2 = 4\nbl_9 = 3\n")
         #expect(table.line == 4)
         #expect(table.key == "warehouses.map.bl_9")
         #expect(table.message.contains("store warehouse 3 is already mapped from bl_10"), "\(table.message)")
@@ -180,13 +179,9 @@ struct ConfigurationTests {
 
     @Test("the products module needs a mode, and push_stock needs the store to be the products' source")
     func modulesChecked() throws {
-        let noMode = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[modules]\nproducts = true\n", file: "f.toml")
-        }
+        let noMode = try parseError("[modules]\nproducts = true\n")
         #expect(noMode.key == "products.mode" && noMode.message.contains("\"baselinker\""), "\(noMode)")
-        let pushing = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[modules]\nproducts = true\n[products]\nmode = \"baselinker\"\n[warehouses]\npush_stock = true\n", file: "f.toml")
-        }
+        let pushing = try parseError("[modules]\nproducts = true\n[products]\nmode = \"baselinker\"\n[warehouses]\npush_stock = true\n")
         #expect(pushing.key == "warehouses.push_stock" && pushing.line == 6)
         #expect(pushing.message.contains("needs [products] mode = \"firmino\""), "\(pushing)")
         let fine = try Configuration.parse(
@@ -199,9 +194,7 @@ struct ConfigurationTests {
         #expect(try Configuration.parse("[orders]\nstatuses = \"all\"\n", file: "f.toml").orders.statuses == .all)
         #expect(try Configuration.parse("[orders]\nstatuses = []\n", file: "f.toml").orders.statuses == .unset)
         #expect(try Configuration.parse("[orders]\nstatuses = [1001]\n", file: "f.toml").orders.statuses == .listed([.id(1001)]))
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[orders]\nstatuses = \"wszystkie\"\n", file: "f.toml")
-        }
+        let error = try parseError("[orders]\nstatuses = \"wszystkie\"\n")
         #expect(error.line == 2)
         #expect(error.message.contains("\"all\" or an array"), "\(error.message)")
     }
@@ -210,9 +203,7 @@ struct ConfigurationTests {
     func nativeDates() throws {
         #expect(try Configuration.parse("[orders]\nfrom = 2026-11-01\n", file: "f.toml").orders.from == BusinessDate(year: 2026, month: 11, day: 1))
         #expect(try Configuration.parse("[orders]\nfrom = \"2026-11-01\"\n", file: "f.toml").orders.from == BusinessDate(year: 2026, month: 11, day: 1))
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[orders]\nfrom = 2026-11-01T10:00:00\n", file: "f.toml")
-        }
+        let error = try parseError("[orders]\nfrom = 2026-11-01T10:00:00\n")
         #expect(error.key == "orders.from")
         #expect(error.message.contains("a date with a time"), "\(error.message)")
     }
@@ -236,9 +227,7 @@ struct ConfigurationTests {
 
     @Test("a numbering format that would repeat numbers is refused at load, naming its line")
     func numberingChecked() throws {
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[orders]\nfrom = \"2026-11-01\"\n\n[numbering]\ninvoice = \"FV/{n}\"\n", file: "shop/firmlink.toml")
-        }
+        let error = try parseError("[orders]\nfrom = \"2026-11-01\"\n\n[numbering]\ninvoice = \"FV/{n}\"\n", file: "shop/firmlink.toml")
         #expect(error.line == 5)
         #expect(error.key == "numbering.invoice")
         #expect(error.message.contains("it has no month"), "\(error.message)")
@@ -246,9 +235,7 @@ struct ConfigurationTests {
 
     @Test("a TOML syntax error reports its line")
     func syntaxError() throws {
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[orders]\nfrom = \n", file: "firmlink.toml")
-        }
+        let error = try parseError("[orders]\nfrom = \n")
         #expect(error.line == 2)
         #expect(error.key == nil)
     }
@@ -256,9 +243,7 @@ struct ConfigurationTests {
     @Test("a token in a file others can read is refused without echoing it")
     func tokenInPublicFile() throws {
         let text = "[baselinker]\ntoken = \"3001-77-SECRETVALUE\"\n"
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse(text, file: "firmlink.toml", fileIsPrivate: false)
-        }
+        let error = try parseError(text, fileIsPrivate: false)
         #expect(error.line == 2)
         #expect(!error.description.contains("SECRETVALUE"))
         let accepted = try Configuration.parse(text, file: "firmlink.toml", fileIsPrivate: true)
@@ -298,9 +283,7 @@ struct ConfigurationTests {
 
     @Test("a numbering format whose invoice numbers can pass BaseLinker's 30 characters is refused at load")
     func numberingLength() throws {
-        let error = try #require(throws: ConfigurationError.self) {
-            try Configuration.parse("[numbering]\ninvoice = \"FAKTURA-VAT-SPRZEDAZ/{n}/{MM}/{YYYY}\"\n", file: "f.toml")
-        }
+        let error = try parseError("[numbering]\ninvoice = \"FAKTURA-VAT-SPRZEDAZ/{n}/{MM}/{YYYY}\"\n")
         #expect(error.line == 2 && error.key == "numbering.invoice")
         #expect(error.message.contains("at most 30"), "\(error.message)")
         // A receipt's number is not sent, so it may be longer.
