@@ -22,6 +22,16 @@ package struct FieldReader {
         self.context = context
     }
 
+    /// Reads a record and its required id (`idKey`), with a reader that names the record by its
+    /// id in every later message: `order 123: currency: …`.
+    package static func record(
+        _ value: JSONValue, _ name: String, id idKey: String
+    ) throws(BaseLinkerError) -> (id: Int, fields: FieldReader) {
+        let fields = try FieldReader(value, context: name)
+        let id = try fields.requiredInt(idKey)
+        return (id, FieldReader(object: fields.object, context: "\(name) \(id)"))
+    }
+
     package static func error(_ message: String) -> BaseLinkerError {
         BaseLinkerError(kind: .unexpectedData, message: message)
     }
@@ -55,6 +65,21 @@ package struct FieldReader {
             throw FieldReader.error("\(context): \(key) is missing")
         }
         return int
+    }
+
+    /// The id of an entry of a map keyed by id (`products["17"]`): the first of `keys` the entry
+    /// holds, else its key in the map. Every key is read, so an unreadable one is an error even
+    /// when an earlier one holds the id.
+    package func entryID(_ keys: String..., mapKey: String, of what: String) throws(BaseLinkerError) -> Int {
+        var found: Int?
+        for key in keys {
+            let id = try int(key)
+            if found == nil { found = id }
+        }
+        guard let id = found ?? Int(mapKey) else {
+            throw FieldReader.error("\(context): no \(what) id")
+        }
+        return id
     }
 
     package func decimal(_ key: String) throws(BaseLinkerError) -> DecimalAmount? {

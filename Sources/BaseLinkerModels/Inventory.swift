@@ -14,9 +14,8 @@ public struct Inventory: Sendable, Hashable {
     public var isDefault: Bool
 
     public init(json: JSONValue) throws(BaseLinkerError) {
-        var fields = try FieldReader(json, context: "inventory")
-        id = try fields.requiredInt("inventory_id")
-        fields = FieldReader(object: fields.object, context: "inventory \(id)")
+        let fields: FieldReader
+        (id, fields) = try FieldReader.record(json, "inventory", id: "inventory_id")
         name = try fields.string("name")
         description = try fields.string("description")
         languages = try fields.strings("languages")

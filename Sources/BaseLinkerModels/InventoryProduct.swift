@@ -15,10 +15,7 @@ public struct InventoryProductListItem: Sendable, Hashable {
     /// Reads one entry of the `products` map; `key` is its id (the object may omit `id`).
     public init(key: String, json: JSONValue) throws(BaseLinkerError) {
         let fields = try FieldReader(json, context: "products[\"\(key)\"]")
-        guard let id = try fields.int("id").orElse(Int(key)) else {
-            throw FieldReader.error("products[\"\(key)\"]: no product id")
-        }
-        self.id = id
+        id = try fields.entryID("id", mapKey: key, of: "product")
         parentID = try fields.int("parent_id").flatMap { $0 > 0 ? $0 : nil }
         sku = try fields.string("sku")
         ean = try fields.string("ean")
@@ -65,10 +62,7 @@ public struct InventoryProduct: Sendable, Hashable {
 
     public init(key: String, json: JSONValue) throws(BaseLinkerError) {
         var fields = try FieldReader(json, context: "products[\"\(key)\"]")
-        let given = try fields.int("id").orElse(try fields.int("product_id"))
-        guard let id = given.orElse(Int(key)) else {
-            throw FieldReader.error("products[\"\(key)\"]: no product id")
-        }
+        let id = try fields.entryID("id", "product_id", mapKey: key, of: "product")
         self.id = id
         fields = FieldReader(object: fields.object, context: "product \(id)")
         isBundle = try fields.flag("is_bundle")
@@ -94,13 +88,10 @@ public struct InventoryProduct: Sendable, Hashable {
         var variants: [String: Variant] = [:]
         for (variantKey, value) in try fields.map("variants") {
             let variant = try FieldReader(value, context: "product \(id): variants[\"\(variantKey)\"]")
-            guard let variantID = try variant.int("variant_id").orElse(Int(variantKey)) else {
-                throw FieldReader.error("product \(id): variants[\"\(variantKey)\"]: no variant id")
-            }
             variants[variantKey] = Variant(
-                id: variantID, name: try variant.string("name"), sku: try variant.string("sku"),
-                ean: try variant.string("ean"), prices: try variant.decimalMap("prices"),
-                stock: try variant.intMap("stock"))
+                id: try variant.entryID("variant_id", mapKey: variantKey, of: "variant"),
+                name: try variant.string("name"), sku: try variant.string("sku"), ean: try variant.string("ean"),
+                prices: try variant.decimalMap("prices"), stock: try variant.intMap("stock"))
         }
         self.variants = variants
         raw = json
@@ -119,9 +110,7 @@ public struct InventoryProductStock: Sendable, Hashable {
 
     public init(key: String, json: JSONValue) throws(BaseLinkerError) {
         let fields = try FieldReader(json, context: "products[\"\(key)\"]")
-        guard let id = try fields.int("product_id").orElse(Int(key)) else {
-            throw FieldReader.error("products[\"\(key)\"]: no product id")
-        }
+        let id = try fields.entryID("product_id", mapKey: key, of: "product")
         productID = id
         stock = try fields.intMap("stock")
         reservations = try fields.intMap("reservations")
@@ -147,9 +136,7 @@ public struct InventoryProductPrices: Sendable, Hashable {
 
     public init(key: String, json: JSONValue) throws(BaseLinkerError) {
         let fields = try FieldReader(json, context: "products[\"\(key)\"]")
-        guard let id = try fields.int("product_id").orElse(Int(key)) else {
-            throw FieldReader.error("products[\"\(key)\"]: no product id")
-        }
+        let id = try fields.entryID("product_id", mapKey: key, of: "product")
         productID = id
         prices = try fields.decimalMap("prices")
         var variants: [String: [String: DecimalAmount]] = [:]
@@ -159,14 +146,5 @@ public struct InventoryProductPrices: Sendable, Hashable {
             variants[variantKey] = try variant.decimalMap("prices")
         }
         self.variants = variants
-    }
-}
-
-extension Optional {
-    /// `self` when it holds a value, else `other` (`??` without an autoclosure, which typed
-    /// throws cannot pass through).
-    func orElse(_ other: Wrapped?) -> Wrapped? {
-        if let self { return self }
-        return other
     }
 }

@@ -7,9 +7,8 @@ public struct InvoiceSeries: Sendable, Hashable {
     public var format: String
 
     public init(json: JSONValue) throws(BaseLinkerError) {
-        var fields = try FieldReader(json, context: "series")
-        id = try fields.requiredInt("id")
-        fields = FieldReader(object: fields.object, context: "series \(id)")
+        let fields: FieldReader
+        (id, fields) = try FieldReader.record(json, "series", id: "id")
         type = try fields.string("type")
         name = try fields.string("name")
         format = try fields.string("format")
@@ -39,9 +38,8 @@ public struct Invoice: Sendable, Hashable {
     public var raw: JSONValue
 
     public init(json: JSONValue) throws(BaseLinkerError) {
-        var fields = try FieldReader(json, context: "invoice")
-        id = try fields.requiredInt("invoice_id")
-        fields = FieldReader(object: fields.object, context: "invoice \(id)")
+        let fields: FieldReader
+        (id, fields) = try FieldReader.record(json, "invoice", id: "invoice_id")
         orderID = try fields.int("order_id")
         seriesID = try fields.int("series_id")
         type = try fields.string("type")

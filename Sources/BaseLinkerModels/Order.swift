@@ -109,9 +109,8 @@ public struct Order: Sendable, Hashable {
 
     /// Reads an order object as `getOrders` sends it.
     public init(json: JSONValue) throws(BaseLinkerError) {
-        var fields = try FieldReader(json, context: "order")
-        id = try fields.requiredInt("order_id")
-        fields = FieldReader(object: fields.object, context: "order \(id)")
+        let fields: FieldReader
+        (id, fields) = try FieldReader.record(json, "order", id: "order_id")
         statusID = try fields.int("order_status_id")
         dateAdd = try fields.int("date_add")
         dateConfirmed = try fields.int("date_confirmed")

@@ -14,9 +14,8 @@ public struct OrderStatus: Sendable, Hashable {
     }
 
     public init(json: JSONValue) throws(BaseLinkerError) {
-        var fields = try FieldReader(json, context: "status")
-        id = try fields.requiredInt("id")
-        fields = FieldReader(object: fields.object, context: "status \(id)")
+        let fields: FieldReader
+        (id, fields) = try FieldReader.record(json, "status", id: "id")
         name = try fields.string("name")
         nameForCustomer = try fields.string("name_for_customer")
         color = try fields.string("color")
@@ -67,9 +66,8 @@ public struct JournalEntry: Sendable, Hashable {
     public var date: Int
 
     public init(json: JSONValue) throws(BaseLinkerError) {
-        var fields = try FieldReader(json, context: "log")
-        id = try fields.requiredInt("id")
-        fields = FieldReader(object: fields.object, context: "log \(id)")
+        let fields: FieldReader
+        (id, fields) = try FieldReader.record(json, "log", id: "id")
         orderID = try fields.int("order_id") ?? 0
         type = try fields.requiredInt("log_type")
         objectID = try fields.int("object_id") ?? 0
