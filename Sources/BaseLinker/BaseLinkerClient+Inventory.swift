@@ -5,13 +5,11 @@ extension BaseLinkerClient {
     public static let inventoryPageSize = 1000
 
     public func getInventories() async throws -> [Inventory] {
-        let answer = try await call("getInventories")
-        return try read("getInventories", answer, list: "inventories", Inventory.init(json:))
+        try await call("getInventories", list: "inventories", Inventory.init(json:))
     }
 
     public func getInventoryWarehouses() async throws -> [InventoryWarehouse] {
-        let answer = try await call("getInventoryWarehouses")
-        return try read("getInventoryWarehouses", answer, list: "warehouses", InventoryWarehouse.init(json:))
+        try await call("getInventoryWarehouses", list: "warehouses", InventoryWarehouse.init(json:))
     }
 
     /// Adds a BaseLinker warehouse (or updates the one with `warehouseID`) and returns its id;
@@ -23,8 +21,7 @@ extension BaseLinkerClient {
             "name": .string(name), "description": .string(description), "stock_edition": .bool(stockEdition),
         ]
         parameters["warehouse_id"] = warehouseID.map(JSONValue.init)
-        let answer = try await call("addInventoryWarehouse", parameters: .object(parameters))
-        return try readInt("addInventoryWarehouse", answer, "warehouse_id")
+        return try await call("addInventoryWarehouse", parameters: .object(parameters), id: "warehouse_id")
     }
 
     /// One page (from 1) of the inventory's products, in id order.
@@ -35,8 +32,9 @@ extension BaseLinkerClient {
         var parameters = filters
         parameters["inventory_id"] = JSONValue(inventoryID)
         parameters["page"] = JSONValue(page)
-        let answer = try await call("getInventoryProductsList", parameters: .object(parameters))
-        return try read("getInventoryProductsList", answer, map: "products", InventoryProductListItem.init(key:json:))
+        return try await call(
+            "getInventoryProductsList", parameters: .object(parameters), map: "products",
+            InventoryProductListItem.init(key:json:))
     }
 
     /// Details of the given products, in id order.
@@ -44,22 +42,23 @@ extension BaseLinkerClient {
         let parameters: JSONValue = [
             "inventory_id": JSONValue(inventoryID), "products": .array(productIDs.map(JSONValue.init)),
         ]
-        let answer = try await call("getInventoryProductsData", parameters: parameters)
-        return try read("getInventoryProductsData", answer, map: "products", InventoryProduct.init(key:json:))
+        return try await call(
+            "getInventoryProductsData", parameters: parameters, map: "products", InventoryProduct.init(key:json:))
     }
 
     /// One page (from 1) of stock levels, in product id order.
     public func getInventoryProductsStock(inventoryID: Int, page: Int = 1) async throws -> [InventoryProductStock] {
         let parameters: JSONValue = ["inventory_id": JSONValue(inventoryID), "page": JSONValue(page)]
-        let answer = try await call("getInventoryProductsStock", parameters: parameters)
-        return try read("getInventoryProductsStock", answer, map: "products", InventoryProductStock.init(key:json:))
+        return try await call(
+            "getInventoryProductsStock", parameters: parameters, map: "products", InventoryProductStock.init(key:json:))
     }
 
     /// One page (from 1) of prices, in product id order.
     public func getInventoryProductsPrices(inventoryID: Int, page: Int = 1) async throws -> [InventoryProductPrices] {
         let parameters: JSONValue = ["inventory_id": JSONValue(inventoryID), "page": JSONValue(page)]
-        let answer = try await call("getInventoryProductsPrices", parameters: parameters)
-        return try read("getInventoryProductsPrices", answer, map: "products", InventoryProductPrices.init(key:json:))
+        return try await call(
+            "getInventoryProductsPrices", parameters: parameters, map: "products",
+            InventoryProductPrices.init(key:json:))
     }
 
     /// Sets stock levels: product (or variant) id → warehouse key (`"bl_1"`) → quantity.
@@ -81,10 +80,8 @@ extension BaseLinkerClient {
             }
             let parameters: JSONValue = ["inventory_id": JSONValue(inventoryID), "products": .object(products)]
             do {
-                let answer = try await call("updateInventoryProductsStock", parameters: parameters)
-                let result = try decoding("updateInventoryProductsStock") { () throws(BaseLinkerError) in
-                    try StockUpdateResult(response: answer)
-                }
+                let result = try await call(
+                    "updateInventoryProductsStock", parameters: parameters, reading: StockUpdateResult.init(response:))
                 total.counter += result.counter
                 total.warnings.merge(result.warnings) { _, later in later }
             } catch var error as BaseLinkerError where batchCount > 1 {

@@ -39,8 +39,7 @@ public struct InvoicesQuery: Sendable, Hashable {
 extension BaseLinkerClient {
     /// Numbering series for `addInvoice`.
     public func getSeries() async throws -> [InvoiceSeries] {
-        let answer = try await call("getSeries")
-        return try read("getSeries", answer, list: "series", InvoiceSeries.init(json:))
+        try await call("getSeries", list: "series", InvoiceSeries.init(json:))
     }
 
     /// Issues a BaseLinker invoice for an order and returns its id.
@@ -50,13 +49,11 @@ extension BaseLinkerClient {
     public func addInvoice(orderID: Int, seriesID: Int, vatRate: JSONValue? = nil) async throws -> Int {
         var parameters: [String: JSONValue] = ["order_id": JSONValue(orderID), "series_id": JSONValue(seriesID)]
         parameters["vat_rate"] = vatRate
-        let answer = try await call("addInvoice", parameters: .object(parameters))
-        return try readInt("addInvoice", answer, "invoice_id")
+        return try await call("addInvoice", parameters: .object(parameters), id: "invoice_id")
     }
 
     public func getInvoices(_ query: InvoicesQuery = InvoicesQuery()) async throws -> [Invoice] {
-        let answer = try await call("getInvoices", parameters: query.parameters)
-        return try read("getInvoices", answer, list: "invoices", Invoice.init(json:))
+        try await call("getInvoices", parameters: query.parameters, list: "invoices", Invoice.init(json:))
     }
 
     /// Attaches our own printout (a PDF) to a BaseLinker invoice.

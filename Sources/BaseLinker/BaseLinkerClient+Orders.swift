@@ -56,28 +56,21 @@ public struct OrdersQuery: Sendable, Hashable {
 extension BaseLinkerClient {
     /// One `getOrders` call: at most 100 orders.
     public func getOrders(_ query: OrdersQuery) async throws -> [Order] {
-        let answer = try await call("getOrders", parameters: query.parameters)
         // Each order is read on its own: one unreadable field sets that order aside, not the page.
-        return try read("getOrders", answer, list: "orders", Order.reading).map { order in
+        try await call("getOrders", parameters: query.parameters, list: "orders", Order.reading).map { order in
             var order = order
-            if var error = order.readError {
-                error.method = "getOrders"
-                error.message = redactor(error.message)
-                order.readError = error
-            }
+            order.readError = order.readError.map { named($0, method: "getOrders") }
             return order
         }
     }
 
     public func getOrderStatusList() async throws -> [OrderStatus] {
-        let answer = try await call("getOrderStatusList")
-        return try read("getOrderStatusList", answer, list: "statuses", OrderStatus.init(json:))
+        try await call("getOrderStatusList", list: "statuses", OrderStatus.init(json:))
     }
 
     /// Every order source, sorted by type and id.
     public func getOrderSources() async throws -> [OrderSource] {
-        let answer = try await call("getOrderSources")
-        return try decoding("getOrderSources") { () throws(BaseLinkerError) in
+        try await call("getOrderSources") { answer throws(BaseLinkerError) in
             try OrderSource.list(from: answer["sources"] ?? [:])
         }
     }
@@ -100,16 +93,15 @@ extension BaseLinkerClient {
         var parameters: [String: JSONValue] = ["last_log_id": JSONValue(lastLogID)]
         if !logTypes.isEmpty { parameters["logs_types"] = .array(logTypes.map(JSONValue.init)) }
         parameters["order_id"] = orderID.map(JSONValue.init)
-        let answer = try await call("getJournalList", parameters: .object(parameters))
-        guard answer["logs"] != nil else {
-            // BaseLinker's documented answer for an account whose journal is not switched on.
-            var error = FieldReader.error(
-                "the answer has no \"logs\": the order journal is not enabled for this account "
-                    + "(BaseLinker's support switches it on)")
-            error.method = "getJournalList"
-            throw error
+        return try await call("getJournalList", parameters: .object(parameters)) { answer throws(BaseLinkerError) in
+            guard answer["logs"] != nil else {
+                // BaseLinker's documented answer for an account whose journal is not switched on.
+                throw FieldReader.error(
+                    "the answer has no \"logs\": the order journal is not enabled for this account "
+                        + "(BaseLinker's support switches it on)")
+            }
+            return try Self.list("logs", in: answer, JournalEntry.init(json:))
         }
-        return try read("getJournalList", answer, list: "logs", JournalEntry.init(json:))
     }
 }
 

@@ -81,8 +81,7 @@ extension BaseLinkerClient {
     /// Adds a product to an inventory (or updates the one with `draft.productID`) and returns
     /// its id.
     public func addInventoryProduct(_ draft: InventoryProductDraft) async throws -> AddedInventoryProduct {
-        let answer = try await call("addInventoryProduct", parameters: draft.parameters)
-        return try decoding("addInventoryProduct") { () throws(BaseLinkerError) in
+        try await call("addInventoryProduct", parameters: draft.parameters) { answer throws(BaseLinkerError) in
             let fields = try FieldReader(answer, context: "response")
             var warnings: [String: String] = [:]
             if case .string(let text)? = fields.object["warnings"] {
