@@ -4,29 +4,31 @@ import BaseLinkerModels
 extension SandboxAccount {
     /// Products 1000 a page, each with its variants' stock keyed by variant id.
     func getInventoryProductsStock(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
-        _ = try requireInventory(p)
-        var result: [String: JSONValue] = [:]
-        for product in pageOf(state.sortedProducts, try page(p)) {
-            var variants: [String: JSONValue] = [:]
-            for variant in product.variants { variants[String(variant.id)] = ProductJSON.stock(variant.stock) }
-            result[String(product.id)] = .object([
-                "product_id": .int(Int64(product.id)), "stock": ProductJSON.stock(product.stock),
-                "variants": phpMap(variants),
-            ])
-        }
-        return ["products": phpMap(result)]
+        try productsPage(p) { product in
+            ["product_id": .int(Int64(product.id)), "stock": ProductJSON.stock(product.stock)]
+        } variant: { ProductJSON.stock($0.stock) }
     }
 
     /// Products 1000 a page, each with its variants' prices keyed by variant id.
     func getInventoryProductsPrices(_ p: Parameters) throws(SandboxAPIError) -> [String: JSONValue] {
+        try productsPage(p) { product in
+            ["prices": ProductJSON.prices(product.prices)]
+        } variant: { ProductJSON.prices($0.prices) }
+    }
+
+    /// A page of products keyed by id: each one's `fields`, and under `variants` each of its
+    /// variants rendered by `variant`, keyed by variant id.
+    private func productsPage(
+        _ p: Parameters, fields: (SandboxProduct) -> [String: JSONValue], variant: (SandboxVariant) -> JSONValue
+    ) throws(SandboxAPIError) -> [String: JSONValue] {
         _ = try requireInventory(p)
         var result: [String: JSONValue] = [:]
         for product in pageOf(state.sortedProducts, try page(p)) {
+            var object = fields(product)
             var variants: [String: JSONValue] = [:]
-            for variant in product.variants { variants[String(variant.id)] = ProductJSON.prices(variant.prices) }
-            result[String(product.id)] = .object([
-                "prices": ProductJSON.prices(product.prices), "variants": phpMap(variants),
-            ])
+            for item in product.variants { variants[String(item.id)] = variant(item) }
+            object["variants"] = phpMap(variants)
+            result[String(product.id)] = .object(object)
         }
         return ["products": phpMap(result)]
     }

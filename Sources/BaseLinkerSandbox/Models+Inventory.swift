@@ -2,28 +2,15 @@
 /// `shop` ones mirror a connected shop and are read-only.
 package struct SandboxWarehouse: Sendable, Hashable {
     /// `bl` or `shop`.
-    package var type: String
+    package var type: String = "bl"
     package var id: Int
     package var name: String
-    package var description: String
-    package var stockEdition: Bool
-    package var isDefault: Bool
+    package var description: String = ""
+    package var stockEdition: Bool = true
+    package var isDefault: Bool = false
     /// Where the goods physically are (ISO code). BaseLinker has no such field; the sandbox keeps
     /// it so tests can map warehouses to store warehouses of the right country.
-    package var country: String
-
-    package init(
-        type: String = "bl", id: Int, name: String, description: String = "", stockEdition: Bool = true,
-        isDefault: Bool = false, country: String = "PL"
-    ) {
-        self.type = type
-        self.id = id
-        self.name = name
-        self.description = description
-        self.stockEdition = stockEdition
-        self.isDefault = isDefault
-        self.country = country
-    }
+    package var country: String = "PL"
 
     /// `bl_1`, `shop_101`: the key of stock maps.
     package var key: String { "\(type)_\(id)" }

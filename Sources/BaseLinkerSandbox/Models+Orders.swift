@@ -5,13 +5,6 @@ package struct SandboxStatus: Sendable, Hashable {
     package var name: String
     package var nameForCustomer: String
     package var color: String
-
-    package init(id: Int, name: String, nameForCustomer: String, color: String) {
-        self.id = id
-        self.name = name
-        self.nameForCustomer = nameForCustomer
-        self.color = color
-    }
 }
 
 /// Where orders come from (`getOrderSources`): a type such as `shop` or `allegro` and an id.
@@ -19,12 +12,6 @@ package struct SandboxOrderSource: Sendable, Hashable {
     package var type: String
     package var id: Int
     package var name: String
-
-    package init(type: String, id: Int, name: String) {
-        self.type = type
-        self.id = id
-        self.name = name
-    }
 }
 
 /// A name-and-address block of an order, for delivery or for the invoice.
@@ -143,8 +130,8 @@ package struct OrderQuirks: OptionSet, Sendable, Hashable {
 package struct SandboxOrder: Sendable, Hashable {
     /// Assigned by the account when the order is added.
     package var id: Int
-    package var shopOrderId: Int
-    package var externalOrderId: String
+    package var shopOrderId: Int = 0
+    package var externalOrderId: String = ""
     /// `shop`, `personal`, `allegro`, `amazon`, `ebay`.
     package var source: String
     package var sourceId: Int
@@ -154,25 +141,25 @@ package struct SandboxOrder: Sendable, Hashable {
     /// Unix seconds; 0 while the order is unconfirmed.
     package var dateConfirmed: Int
     package var dateInStatus: Int
-    package var confirmed: Bool
-    package var userLogin: String
+    package var confirmed: Bool = true
+    package var userLogin: String = ""
     package var currency: String
-    package var paymentMethod: String
-    package var cashOnDelivery: Bool
-    package var paymentDone: Double
-    package var userComments: String
-    package var adminComments: String
-    package var email: String
-    package var phone: String
-    package var deliveryMethodId: Int
+    package var paymentMethod: String = "Przelewy24"
+    package var cashOnDelivery: Bool = false
+    package var paymentDone: Double = 0
+    package var userComments: String = ""
+    package var adminComments: String = ""
+    package var email: String = ""
+    package var phone: String = ""
+    package var deliveryMethodId: Int = 0
     package var deliveryMethod: String
     package var deliveryPrice: Double
-    package var deliveryPackageModule: String
-    package var deliveryPackageNumber: String
+    package var deliveryPackageModule: String = ""
+    package var deliveryPackageNumber: String = ""
     package var delivery: SandboxAddress
     /// A parcel locker or pick-up point; all fields empty when none.
-    package var deliveryPoint: SandboxAddress
-    package var deliveryPointId: String
+    package var deliveryPoint = SandboxAddress()
+    package var deliveryPointId: String = ""
     package var invoice: SandboxAddress
     package var invoiceNip: String
     package var wantInvoice: Bool
@@ -190,32 +177,16 @@ package struct SandboxOrder: Sendable, Hashable {
         deliveryPrice: Double = 0, source: String = "shop", sourceId: Int = 0, quirks: OrderQuirks = []
     ) {
         self.id = id
-        self.shopOrderId = 0
-        self.externalOrderId = ""
         self.source = source
         self.sourceId = sourceId
         self.statusId = statusId
         self.dateAdd = dateConfirmed
         self.dateConfirmed = dateConfirmed
         self.dateInStatus = dateConfirmed
-        self.confirmed = true
-        self.userLogin = ""
         self.currency = currency
-        self.paymentMethod = "Przelewy24"
-        self.cashOnDelivery = false
-        self.paymentDone = 0
-        self.userComments = ""
-        self.adminComments = ""
-        self.email = ""
-        self.phone = ""
-        self.deliveryMethodId = 0
         self.deliveryMethod = deliveryMethod
         self.deliveryPrice = deliveryPrice
-        self.deliveryPackageModule = ""
-        self.deliveryPackageNumber = ""
         self.delivery = delivery
-        self.deliveryPoint = SandboxAddress()
-        self.deliveryPointId = ""
         self.invoice = invoice ?? delivery
         self.invoiceNip = invoiceNip
         self.wantInvoice = wantInvoice
