@@ -73,10 +73,10 @@ extension LuaScript {
         let L = runtime.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try runtime.reserveStack(4)
         flk_pushcfunction(L, flk_message_handler)
         flk_pushcfunction(L, flk_global_functions)
-        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
+        pushEnvironment()
         guard flk_pcall(L, 1, 1, top + 1) == LUA_OK else {
             throw ScriptError(kind: .memory, file: name, message: "cannot list the script's functions")
         }

@@ -31,7 +31,7 @@ extension LuaRuntime {
     ) throws(ScriptError) -> LuaScript {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        guard lua_checkstack(L, 8) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try reserveStack(8)
         flk_pushcfunction(L, flk_message_handler)
         let handler = base + 1
 

@@ -25,7 +25,7 @@ extension LuaRuntime {
         guard let last = path.last else { return }
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard lua_checkstack(L, Int32(clamping: path.count + 3)) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try reserveStack(Int32(clamping: path.count + 3))
         try pushReference(reference)
         for key in path.dropLast() {
             guard lua_type(L, -1) == LUA_TTABLE else {

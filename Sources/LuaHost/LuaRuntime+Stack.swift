@@ -23,6 +23,12 @@ extension LuaRuntime {
         }
     }
 
+    /// Makes room for `slots` more values on the stack; past Lua's stack limit, an
+    /// ``ScriptError/Kind/invalidValue`` error.
+    func reserveStack(_ slots: Int32) throws(ScriptError) {
+        guard lua_checkstack(L, slots) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+    }
+
     func push(_ value: LuaValue, depth: Int = 0) throws(ScriptError) {
         switch value {
         case .nil: lua_pushnil(L)
@@ -39,7 +45,7 @@ extension LuaRuntime {
         guard depth < Self.maximumDepth else {
             throw ScriptError.invalidValue("a table nested more than \(Self.maximumDepth) levels deep")
         }
-        guard lua_checkstack(L, 3) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try reserveStack(3)
         lua_createtable(L, Int32(clamping: table.array.count), Int32(clamping: table.fields.count))
         var index: lua_Integer = 0
         for element in table.array {
@@ -114,7 +120,7 @@ extension LuaRuntime {
         guard path.count < Self.maximumDepth else {
             throw ScriptError.invalidValue("a table nested more than \(Self.maximumDepth) levels deep")
         }
-        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try reserveStack(4)
         path.append(identity)
         defer { path.removeLast() }
 

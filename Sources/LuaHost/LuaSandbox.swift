@@ -32,7 +32,7 @@ extension LuaRuntime {
 
     /// Pushes a fresh script environment.
     func pushNewEnvironment() throws(ScriptError) {
-        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try reserveStack(4)
         let handler = lua_gettop(L) + 1
         flk_pushcfunction(L, flk_message_handler)
         flk_pushcfunction(L, flk_sandbox_env)
@@ -49,7 +49,7 @@ extension LuaRuntime {
     public func readOnlyView(of reference: LuaReference) throws(ScriptError) -> LuaReference {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try reserveStack(4)
         flk_pushcfunction(L, flk_message_handler)
         flk_pushcfunction(L, flk_readonly_view)
         try pushReference(reference)

@@ -28,9 +28,7 @@ public final class LuaScript {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         guard lua_checkstack(L, 3) != 0 else { return false }
-        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
-        runtime.pushString(name)
-        return lua_rawget(L, -2) == LUA_TFUNCTION
+        return pushGlobal(name) == LUA_TFUNCTION
     }
 
     /// The line on which the global function `name` is defined in this script, when it is a
@@ -40,10 +38,7 @@ public final class LuaScript {
         let L = runtime.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard lua_checkstack(L, 3) != 0 else { return nil }
-        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
-        runtime.pushString(name)
-        guard lua_rawget(L, -2) == LUA_TFUNCTION else { return nil }
+        guard lua_checkstack(L, 3) != 0, pushGlobal(name) == LUA_TFUNCTION else { return nil }
         var info = lua_Debug()
         // ">S" pops the function and fills in where it was defined.
         guard lua_getinfo(L, ">S", &info) != 0, info.linedefined > 0 else { return nil }
@@ -58,11 +53,9 @@ public final class LuaScript {
         let L = runtime.L
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
+        try runtime.reserveStack(4)
         flk_pushcfunction(L, flk_message_handler)
-        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
-        runtime.pushString(function)
-        let type = lua_rawget(L, -2)
+        let type = pushGlobal(function)
         flk_remove(L, -2)
         guard type == LUA_TFUNCTION else {
             throw ScriptError(
@@ -83,10 +76,8 @@ public final class LuaScript {
         let L = runtime.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard lua_checkstack(L, 3) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
-        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
-        runtime.pushString(name)
-        lua_rawget(L, -2)
+        try runtime.reserveStack(3)
+        pushGlobal(name)
         return try runtime.read(at: -1)
     }
 
@@ -95,10 +86,24 @@ public final class LuaScript {
         let L = runtime.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        guard lua_checkstack(L, 4) != 0 else { throw ScriptError.invalidValue("Lua stack overflow") }
-        lua_rawgeti(L, flk_registryindex(), lua_Integer(environment.id))
+        try runtime.reserveStack(4)
+        pushEnvironment()
         runtime.pushString(name)
         try runtime.push(value)
         lua_rawset(L, -3)
+    }
+
+    /// Pushes the script's environment (`_ENV`).
+    func pushEnvironment() {
+        lua_rawgeti(runtime.L, flk_registryindex(), lua_Integer(environment.id))
+    }
+
+    /// Pushes the environment and, above it, its global `name` as stored (no metamethods);
+    /// returns the global's Lua type. The caller has made room for both.
+    @discardableResult
+    private func pushGlobal(_ name: String) -> Int32 {
+        pushEnvironment()
+        runtime.pushString(name)
+        return lua_rawget(runtime.L, -2)
     }
 }
