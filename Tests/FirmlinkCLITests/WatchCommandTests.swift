@@ -22,11 +22,7 @@ struct WatchCommandTests {
             process.executableURL = FirmlinkProcess.executable
             process.arguments = ["watch"] + arguments
             process.currentDirectoryURL = folder
-            var environment = ProcessInfo.processInfo.environment
-            environment["FIRMLINK_FAULT"] = nil
-            environment["FIRMLINK_CONFIG"] = nil
-            environment["BASELINKER_TOKEN"] = SandboxSeller.token
-            process.environment = environment
+            process.environment = FirmlinkProcess.environment(adding: ["BASELINKER_TOKEN": SandboxSeller.token])
             let stdout = Pipe()
             let stderr = Pipe()
             process.standardOutput = stdout
@@ -64,14 +60,7 @@ struct WatchCommandTests {
         }
 
         func exitStatus(timeout: Double = 120) async throws -> Int32 {
-            let deadline = Date().addingTimeInterval(timeout)
-            while process.isRunning {
-                guard Date() < deadline else {
-                    process.terminate()
-                    throw CLITestError("watch did not stop; stderr:\n\(stderr)")
-                }
-                try await Task.sleep(nanoseconds: 20_000_000)
-            }
+            try await process.waitForExit(timeout: timeout) { "watch did not stop; stderr:\n\(stderr)" }
             try await Task.sleep(nanoseconds: 100_000_000)  // the readers take the last bytes
             return process.terminationStatus
         }

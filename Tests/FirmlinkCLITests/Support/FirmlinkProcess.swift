@@ -20,8 +20,16 @@ struct FirmlinkProcess {
         return argument.appendingPathComponent("firmlink")
     }()
 
-    /// Runs `firmlink arguments…` in `folder` with `environment` added to this process's (and
-    /// `FIRMLINK_FAULT` removed unless given), and waits for it.
+    /// This process's environment for a child `firmlink`: `FIRMLINK_FAULT`, `FIRMLINK_CONFIG`
+    /// and `BASELINKER_TOKEN` removed, unless `environment` gives them, and `environment` added.
+    static func environment(adding environment: [String: String]) -> [String: String] {
+        var merged = ProcessInfo.processInfo.environment
+        for key in ["FIRMLINK_FAULT", "FIRMLINK_CONFIG", "BASELINKER_TOKEN"] { merged[key] = nil }
+        merged.merge(environment) { $1 }
+        return merged
+    }
+
+    /// Runs `firmlink arguments…` in `folder` with ``environment(adding:)``, and waits for it.
     static func run(
         _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], input: String? = nil
     ) throws -> Result {
@@ -32,12 +40,7 @@ struct FirmlinkProcess {
         process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
-        var merged = ProcessInfo.processInfo.environment
-        merged["FIRMLINK_FAULT"] = nil
-        merged["FIRMLINK_CONFIG"] = nil
-        merged["BASELINKER_TOKEN"] = nil
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
+        process.environment = Self.environment(adding: environment)
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout
@@ -64,6 +67,21 @@ struct FirmlinkProcess {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: output.get(), as: UTF8.self),
             stderr: String(decoding: errors.get(), as: UTF8.self))
+    }
+}
+
+extension Process {
+    /// Waits for the process to end, at most `timeout` seconds; past that, terminates it and
+    /// throws `failure()`.
+    func waitForExit(timeout: Double, _ failure: () -> String) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isRunning {
+            guard Date() < deadline else {
+                terminate()
+                throw CLITestError(failure())
+            }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
     }
 }
 

@@ -37,10 +37,7 @@ extension FirmlinkProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var merged = ProcessInfo.processInfo.environment
-        for key in ["FIRMLINK_FAULT", "FIRMLINK_CONFIG", "BASELINKER_TOKEN"] { merged[key] = nil }
-        merged.merge(environment) { $1 }
-        process.environment = merged
+        process.environment = Self.environment(adding: environment)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         let stderr = Pipe()

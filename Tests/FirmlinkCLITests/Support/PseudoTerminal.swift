@@ -17,8 +17,8 @@ final class PseudoTerminal: @unchecked Sendable {
     /// Where the next ``expect(_:timeout:sourceLocation:)`` starts looking.
     private var mark = 0
 
-    /// Starts `firmlink arguments…` in `folder` with `environment` added to this process's
-    /// (`BASELINKER_TOKEN` and `FIRMLINK_CONFIG` removed unless given).
+    /// Starts `firmlink arguments…` in `folder` with `TERM=xterm` and `environment`, as
+    /// ``FirmlinkProcess/environment(adding:)`` gives them.
     init(_ arguments: [String], in folder: URL, environment: [String: String] = [:], columns: UInt16 = 200) throws {
         var master: Int32 = -1
         var slave: Int32 = -1
@@ -33,13 +33,7 @@ final class PseudoTerminal: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
         process.arguments = ["-w", "-c", FirmlinkProcess.executable.path] + arguments
         process.currentDirectoryURL = folder
-        var merged = ProcessInfo.processInfo.environment
-        merged["FIRMLINK_FAULT"] = nil
-        merged["FIRMLINK_CONFIG"] = nil
-        merged["BASELINKER_TOKEN"] = nil
-        merged["TERM"] = "xterm"
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
+        process.environment = FirmlinkProcess.environment(adding: ["TERM": "xterm"].merging(environment) { $1 })
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardInput = terminal
         process.standardOutput = terminal
@@ -121,13 +115,8 @@ final class PseudoTerminal: @unchecked Sendable {
 
     /// Waits for the process to end (at most `timeout` seconds) and returns its exit status.
     func wait(timeout: Double = 120) async throws -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            guard Date() < deadline else {
-                process.terminate()
-                throw CLITestError("firmlink did not end within \(Int(timeout)) s; the terminal's end:\n\(String(text.suffix(1500)))")
-            }
-            try await Task.sleep(nanoseconds: 20_000_000)
+        try await process.waitForExit(timeout: timeout) {
+            "firmlink did not end within \(Int(timeout)) s; the terminal's end:\n\(String(text.suffix(1500)))"
         }
         return process.terminationStatus
     }
