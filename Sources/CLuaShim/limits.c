@@ -191,14 +191,16 @@ static void flk_hook(lua_State *L, lua_Debug *ar) {
     flk_raise_tripped(L);
 }
 
-void flk_charge(lua_State *L, uint64_t instructions) {
+/* Adds `instructions` to the count and raises when the budget is spent or, when `look_at_clock`,
+   the deadline passed (or when a limit fired before); nothing while no call is armed. */
+static inline void flk_spend(lua_State *L, uint64_t instructions, int look_at_clock) {
     flk_state *S = flk_from(L);
     if (!S->strict) return;
     if (S->tripped == FLK_TRIP_NONE) {
         S->executed += instructions;
         if (S->budget != 0 && S->executed >= S->budget) {
             flk_trip_here(L, FLK_TRIP_INSTRUCTIONS);
-        } else if (S->deadline_ns != 0 && flk_now_ns() >= S->deadline_ns) {
+        } else if (look_at_clock && S->deadline_ns != 0 && flk_now_ns() >= S->deadline_ns) {
             flk_trip_here(L, FLK_TRIP_TIMEOUT);
         } else {
             return;
@@ -207,16 +209,9 @@ void flk_charge(lua_State *L, uint64_t instructions) {
     flk_raise_tripped(L);
 }
 
-void flk_count(lua_State *L, uint64_t instructions) {
-    flk_state *S = flk_from(L);
-    if (!S->strict) return;
-    if (S->tripped == FLK_TRIP_NONE) {
-        S->executed += instructions;
-        if (S->budget == 0 || S->executed < S->budget) return;
-        flk_trip_here(L, FLK_TRIP_INSTRUCTIONS);
-    }
-    flk_raise_tripped(L);
-}
+void flk_charge(lua_State *L, uint64_t instructions) { flk_spend(L, instructions, 1); }
+
+void flk_count(lua_State *L, uint64_t instructions) { flk_spend(L, instructions, 0); }
 
 void flk_extend_deadline(flk_state *S, uint64_t ns) {
     if (S->deadline_ns == 0) return;
