@@ -180,9 +180,7 @@ extension Firmlink {
             var dryRun = false
 
             func run() async throws {
-                let configuration = try configOptions.load()
-                try ProductEditing.checkDirection(configuration, pull: true)
-                try await ProductEditing.run(configuration, dryRun: dryRun, json: output.json) { try await $0.pullProducts() }
+                try await ProductEditing.transfer(try configOptions.load(), pull: true, dryRun: dryRun, json: output.json)
             }
         }
 
@@ -197,9 +195,7 @@ extension Firmlink {
             var dryRun = false
 
             func run() async throws {
-                let configuration = try configOptions.load()
-                try ProductEditing.checkDirection(configuration, pull: false)
-                try await ProductEditing.run(configuration, dryRun: dryRun, json: output.json) { try await $0.pushProducts() }
+                try await ProductEditing.transfer(try configOptions.load(), pull: false, dryRun: dryRun, json: output.json)
             }
         }
     }
@@ -236,12 +232,15 @@ enum ProductEditing {
         }
     }
 
-    static func run(
-        _ configuration: Configuration, dryRun: Bool, json: Bool, _ work: @escaping @Sendable (SyncSession) async throws -> SyncSummary
-    ) async throws {
+    /// `products pull` (`pull`) or `products push`: checks the direction, runs it and prints its summary;
+    /// a product that failed ends the command with status 1.
+    static func transfer(_ configuration: Configuration, pull: Bool, dryRun: Bool, json: Bool) async throws {
+        try checkDirection(configuration, pull: pull)
         let summary: SyncSummary
         do {
-            summary = try await SyncSession.with(configuration, options: .init(dryRun: dryRun), work)
+            summary = try await SyncSession.with(configuration, options: .init(dryRun: dryRun)) { session in
+                pull ? try await session.pullProducts() : try await session.pushProducts()
+            }
         } catch {
             throw CommandFailure("\(error)", status: .usage)
         }
