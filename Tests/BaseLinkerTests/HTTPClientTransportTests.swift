@@ -13,6 +13,18 @@ struct HTTPClientTransportTests {
             body: Data("method=getOrders&parameters=%7B%7D".utf8), method: "getOrders", timeout: timeout)
     }
 
+    /// What sending `request` through a new transport throws (an issue when it does not throw).
+    private func failure(
+        of request: BaseLinkerHTTPRequest, transport: HTTPClientTransport = HTTPClientTransport(),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> BaseLinkerTransportError? {
+        let error = await #expect(throws: BaseLinkerTransportError.self, sourceLocation: sourceLocation) {
+            _ = try await transport.send(request)
+        }
+        try await transport.shutdown()
+        return error
+    }
+
     @Test("a request arrives as a form POST and the answer comes back")
     func roundTrip() async throws {
         let server = try LoopbackServer(.respond(status: 200, body: #"{"status":"SUCCESS","warehouse_id":206}"#))
@@ -43,37 +55,27 @@ struct HTTPClientTransportTests {
     @Test("connection refused means the request was never sent")
     func connectionRefused() async throws {
         let port = try LoopbackServer.closedPort()
-        let transport = HTTPClientTransport(connectTimeout: .seconds(5))
-        let error = await #expect(throws: BaseLinkerTransportError.self) {
-            _ = try await transport.send(request(to: URL(string: "http://127.0.0.1:\(port)/connector.php")!))
-        }
+        let error = try await failure(
+            of: request(to: URL(string: "http://127.0.0.1:\(port)/connector.php")!),
+            transport: HTTPClientTransport(connectTimeout: .seconds(5)))
         #expect(error?.stage == .notSent)
-        try await transport.shutdown()
     }
 
     @Test("a connection closed after the request may have been processed")
     func closedAfterRequest() async throws {
         let server = try LoopbackServer(.closeAfterRequest)
         defer { server.stop() }
-        let transport = HTTPClientTransport()
-        let error = await #expect(throws: BaseLinkerTransportError.self) {
-            _ = try await transport.send(request(to: server.url))
-        }
+        let error = try await failure(of: request(to: server.url))
         #expect(error?.stage == .maybeSent)
-        try await transport.shutdown()
     }
 
     @Test("no answer within the request timeout may have been processed")
     func timeout() async throws {
         let server = try LoopbackServer(.silent)
         defer { server.stop() }
-        let transport = HTTPClientTransport()
-        let error = await #expect(throws: BaseLinkerTransportError.self) {
-            _ = try await transport.send(request(to: server.url, timeout: .milliseconds(300)))
-        }
+        let error = try await failure(of: request(to: server.url, timeout: .milliseconds(300)))
         #expect(error?.stage == .maybeSent)
         #expect(error?.reason.contains("no answer") == true)
-        try await transport.shutdown()
     }
 
     @Test("a write over a connection that drops is in doubt; a read is retried")

@@ -20,6 +20,20 @@ struct PagingTests {
         }
     }
 
+    /// The ids `orderPages(…).items` delivers, from orders confirmed at `from`, and the error that
+    /// ended paging, if one did.
+    private func orderIDs(_ transport: FakeTransport, from: Int) async -> (ids: [Int], error: (any Error)?) {
+        var ids: [Int] = []
+        do {
+            for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: from)).items {
+                ids.append(order.id)
+            }
+            return (ids, nil)
+        } catch {
+            return (ids, error)
+        }
+    }
+
     @Test("orders page from the last order's second, skip the ids already returned, and stop after a page under 100")
     func ordersPaging() async throws {
         // 230 orders, two per second, from t = 1000.
@@ -44,10 +58,8 @@ struct PagingTests {
         // 99 orders one second apart, then three in the same second: the page ends inside it.
         let instants = (0..<99).map { 2000 + $0 } + [3000, 3000, 3000]
         let transport = ordersTransport(confirmedAt: instants)
-        var ids: [Int] = []
-        for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 0)).items {
-            ids.append(order.id)
-        }
+        let (ids, error) = await orderIDs(transport, from: 0)
+        #expect(error == nil)
         #expect(ids == Array(1000..<1102))
         #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 3000])
     }
@@ -55,10 +67,8 @@ struct PagingTests {
     @Test("an exact multiple of 100 ends with a call that brings nothing new")
     func ordersExactMultiple() async throws {
         let transport = ordersTransport(confirmedAt: (0..<200).map { 5000 + $0 })
-        var ids: [Int] = []
-        for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 0)).items {
-            ids.append(order.id)
-        }
+        let (ids, error) = await orderIDs(transport, from: 0)
+        #expect(error == nil)
         #expect(ids == Array(1000..<1200))
         #expect(transport.count == 3)
         #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 5099, 5198])
@@ -69,16 +79,12 @@ struct PagingTests {
         // 150 orders confirmed in one second, then 5 in the next.
         let second = 1_767_225_600
         let transport = ordersTransport(confirmedAt: Array(repeating: second, count: 150) + Array(repeating: second + 1, count: 5))
-        var ids: [Int] = []
-        let error = await #expect(throws: BaseLinkerError.self) {
-            for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: second)).items {
-                ids.append(order.id)
-            }
-        }
-        #expect(error?.kind == .unexpectedData)
-        #expect(error?.method == "getOrders")
-        #expect(error?.message.contains("date_confirmed 1767225600 (Unix time)") == true)
-        #expect(error?.message.contains("more than 100") == true)
+        let (ids, stop) = await orderIDs(transport, from: second)
+        let error = try #require(stop as? BaseLinkerError)
+        #expect(error.kind == .unexpectedData)
+        #expect(error.method == "getOrders")
+        #expect(error.message.contains("date_confirmed 1767225600 (Unix time)"))
+        #expect(error.message.contains("more than 100"))
         // Nothing of that second is delivered, and paging does not move past it.
         #expect(ids.isEmpty)
         #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [JSONValue(second)])
@@ -89,14 +95,10 @@ struct PagingTests {
         // 99 orders a second apart, then 150 in one second: the second page starts in it.
         let instants = (0..<99).map { 2000 + $0 } + Array(repeating: 3000, count: 150) + [3001]
         let transport = ordersTransport(confirmedAt: instants)
-        var ids: [Int] = []
-        let error = await #expect(throws: BaseLinkerError.self) {
-            for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 0)).items {
-                ids.append(order.id)
-            }
-        }
-        #expect(error?.kind == .unexpectedData)
-        #expect(error?.message.contains("date_confirmed 3000 (Unix time)") == true)
+        let (ids, stop) = await orderIDs(transport, from: 0)
+        let error = try #require(stop as? BaseLinkerError)
+        #expect(error.kind == .unexpectedData)
+        #expect(error.message.contains("date_confirmed 3000 (Unix time)"))
         #expect(ids == Array(1000..<1100))
         #expect(transport.sent.map { $0.parameters["date_confirmed_from"] } == [0, 3000])
     }
@@ -107,14 +109,10 @@ struct PagingTests {
             let page = (0..<100).map { JSONValue.object(["order_id": JSONValue(1000 + $0)]) }
             return success(["orders": index == 0 ? .array(page) : []])
         }
-        var ids: [Int] = []
-        let error = await #expect(throws: BaseLinkerError.self) {
-            for try await order in makeClient(transport: transport).orderPages(OrdersQuery(dateConfirmedFrom: 50)).items {
-                ids.append(order.id)
-            }
-        }
-        #expect(error?.kind == .unexpectedData)
-        #expect(error?.message.contains("date_confirmed") == true)
+        let (ids, stop) = await orderIDs(transport, from: 50)
+        let error = try #require(stop as? BaseLinkerError)
+        #expect(error.kind == .unexpectedData)
+        #expect(error.message.contains("date_confirmed"))
         #expect(ids.isEmpty)
         #expect(transport.count == 1)
     }
