@@ -52,13 +52,15 @@ public struct ScriptError: Error, Sendable, Hashable, CustomStringConvertible {
         self.value = value
     }
 
+    /// Where the error was raised: `file:line`, or `file` when the line is not known; nil
+    /// when the file is not.
+    public var location: String? {
+        file.map { file in line.map { "\(file):\($0)" } ?? file }
+    }
+
     /// `file:line: message`, `file: message` or `message`, as much as is known.
     public var description: String {
-        switch (file, line) {
-        case let (file?, line?): "\(file):\(line): \(message)"
-        case let (file?, nil): "\(file): \(message)"
-        default: message
-        }
+        location.map { "\($0): \(message)" } ?? message
     }
 }
 

@@ -54,8 +54,7 @@ public struct OrderFailure: Error, Sendable, Hashable, CustomStringConvertible {
 extension OrderFailure {
     /// A hook that failed in Lua: its `file:line` comes from the script error.
     init(_ error: ScriptError, orderId: Int?, kind: Kind = .script) {
-        let location = error.file.map { file in error.line.map { "\(file):\($0)" } ?? file }
-        self.init(kind, orderId: orderId, location: location, error.message)
+        self.init(kind, orderId: orderId, location: error.location, error.message)
     }
 
     /// Whatever a step of an order threw, as a failure of that order: a failure keeps its
