@@ -17,8 +17,9 @@ final class MigrationStore {
     }
 
     func table(_ runtime: LuaRuntime) -> LuaValue {
-        func define(_ name: String, _ body: @escaping ([LuaValue]) throws -> LuaValue) -> LuaValue {
-            .reference(runtime.function(named: "store.\(name)") { arguments in
+        var table = LuaTable()
+        func define(_ name: String, _ body: @escaping ([LuaValue]) throws -> LuaValue) {
+            table[name] = .reference(runtime.function(named: "store.\(name)") { arguments in
                 do {
                     return [try body(arguments)]
                 } catch let error as StoreError {
@@ -26,24 +27,21 @@ final class MigrationStore {
                 }
             })
         }
-        var table = LuaTable()
-        table["products"] = define("products") { [tx] _ in try Self.listing(try tx.products().map(Listings.Product.init)) }
-        table["product"] = define("product") { [tx] arguments in
+        define("products") { [tx] _ in try Self.listing(try tx.products().map(Listings.Product.init)) }
+        define("product") { [tx] arguments in
             try tx.product(id: try Self.id(arguments, 0, "a product id")).map { try Self.listing(Listings.Product($0)) } ?? .nil
         }
-        table["contractors"] = define("contractors") { [tx] _ in
-            .table(LuaTable(array: try tx.contractors().map(HookContext.table)))
-        }
-        table["contractor"] = define("contractor") { [tx] arguments in
+        define("contractors") { [tx] _ in .table(LuaTable(array: try tx.contractors().map(HookContext.table))) }
+        define("contractor") { [tx] arguments in
             try tx.contractor(id: try Self.id(arguments, 0, "a contractor id")).map(HookContext.table) ?? .nil
         }
-        table["warehouses"] = define("warehouses") { [tx] _ in try Self.listing(try tx.warehouses().map(Listings.Warehouse.init)) }
-        table["documents"] = define("documents") { [tx] arguments in
+        define("warehouses") { [tx] _ in try Self.listing(try tx.warehouses().map(Listings.Warehouse.init)) }
+        define("documents") { [tx] arguments in
             try Self.listing(try Self.documents(tx, filter: arguments.argument(0)).map(Listings.Document.init))
         }
-        table["stock"] = define("stock") { [tx] _ in try Self.listing(try tx.stockLevels().map(Listings.Stock.init)) }
+        define("stock") { [tx] _ in try Self.listing(try tx.stockLevels().map(Listings.Stock.init)) }
         for (name, write) in writes() {
-            table[name] = define(name) { [tx] arguments in try tx.inSavepoint { try write(arguments) } }
+            define(name) { [tx] arguments in try tx.inSavepoint { try write(arguments) } }
         }
         return .table(table)
     }
