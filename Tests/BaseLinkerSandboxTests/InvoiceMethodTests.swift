@@ -22,9 +22,8 @@ struct InvoiceMethodTests {
         configuration.clock = clock
         try await withSandbox(configuration) { (server, client) async throws in
             let orders = await server.account.orders()
-            let first = try await client.call("addInvoice", ["order_id": .int(Int64(orders[0].id)), "series_id": 11])
+            let firstId = try await client.addInvoice(orderID: orders[0].id)
             let second = try await client.call("addInvoice", ["order_id": .int(Int64(orders[1].id)), "series_id": "11"])
-            let firstId = try #require(first.json?["invoice_id"]?.int)
             let secondId = try #require(second.json?["invoice_id"]?.int)
             #expect(secondId > firstId)
             let byOrder = try #require(try await client.call("getInvoices", ["order_id": .int(Int64(orders[1].id))])
@@ -53,8 +52,7 @@ struct InvoiceMethodTests {
             var ids: [Int] = []
             for (index, order) in orders.prefix(130).enumerated() {
                 if index == 120 { clock.advance(by: 3600) }  // the last ten an hour later
-                let added = try await client.call("addInvoice", ["order_id": .int(Int64(order.id)), "series_id": 11])
-                ids.append(try #require(added.json?["invoice_id"]?.int))
+                ids.append(try await client.addInvoice(orderID: order.id))
             }
             let first = try #require(try await client.call("getInvoices", [:]).json?["invoices"]?.arrayValue)
             #expect(first.compactMap { $0["invoice_id"]?.int } == Array(ids.prefix(100)))
@@ -73,8 +71,7 @@ struct InvoiceMethodTests {
     func fileWithPlus() async throws {
         try await withSandbox { (server, client) async throws in
             let order = try #require(await server.account.orders().first)
-            let invoice = try #require(try await client.call("addInvoice", ["order_id": .int(Int64(order.id)), "series_id": 11])
-                .json?["invoice_id"]?.int)
+            let invoice = try await client.addInvoice(orderID: order.id)
             let bytes = Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 251 &+ 0xF8) })
             let encoded = bytes.base64EncodedString()
             #expect(encoded.contains("+"))
@@ -96,8 +93,7 @@ struct InvoiceMethodTests {
     func badFiles() async throws {
         try await withSandbox { (server, client) async throws in
             let order = try #require(await server.account.orders().first)
-            let invoice = try #require(try await client.call("addInvoice", ["order_id": .int(Int64(order.id)), "series_id": 11])
-                .json?["invoice_id"]?.int)
+            let invoice = try await client.addInvoice(orderID: order.id)
             let noPrefix = try await client.call("addOrderInvoiceFile", ["invoice_id": .int(Int64(invoice)), "file": "JVBERi0xLjQ="])
             #expect(noPrefix.errorCode == "ERROR_INVALID_FILE")
             let uri = try await client.call("addOrderInvoiceFile", [

@@ -106,8 +106,7 @@ struct ProtocolTests {
         try await withSandbox { (server, client) async throws in
             let orders = await server.account.orders()
             let invoiced = try #require(orders.last)
-            let invoice = try #require(
-                try await client.call("addInvoice", ["order_id": .int(Int64(invoiced.id)), "series_id": 11]).json?["invoice_id"]?.int)
+            let invoice = try await client.addInvoice(orderID: invoiced.id)
             #expect(try await client.call("addOrderInvoiceFile", [
                 "invoice_id": .int(Int64(invoice)), "file": "data:JVBERi0xLjQ=", "external_invoice_number": "FV/1/11/2026",
             ]).isSuccess)

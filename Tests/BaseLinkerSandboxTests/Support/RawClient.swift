@@ -5,6 +5,7 @@ import BaseLinkerSandbox
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Testing
 
 /// Speaks the connector protocol by hand over a real socket, so tests see exactly what the
 /// sandbox sends: status code, raw body, parsed envelope.
@@ -31,6 +32,12 @@ struct RawClient {
     func call(_ method: String, _ parameters: JSONValue = [:], timeout: TimeAmount = .seconds(30)) async throws -> Reply {
         let json = String(decoding: try parameters.serialized(), as: UTF8.self)
         return try await post("method=\(Self.encode(method))&parameters=\(Self.encode(json))", timeout: timeout)
+    }
+
+    /// Issues an invoice for the order in series 11 (`INVOICE`) and returns its id.
+    func addInvoice(orderID: Int, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int {
+        let reply = try await call("addInvoice", ["order_id": .int(Int64(orderID)), "series_id": 11])
+        return try #require(reply.json?["invoice_id"]?.int, sourceLocation: sourceLocation)
     }
 
     func post(_ body: String, headerToken: Bool = true, timeout: TimeAmount = .seconds(30)) async throws -> Reply {
