@@ -74,6 +74,18 @@ struct RulesTestCommandTests {
         """
     }
 
+    /// Runs `firmlink rules test arguments…` in a folder holding `files`, and checks that its last
+    /// line is `tally` (`N passed, M failed`) and that it exits with 1 when a case failed, else 0.
+    @discardableResult
+    func rulesTest(
+        _ arguments: [String], files: [String: String], tally: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> FirmlinkProcess.Result {
+        let result = try await FirmlinkProcess.launch(["rules", "test"] + arguments, files: files)
+        #expect(result.lines.last == tally, "\(result.stdout)\n\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.status == (tally.hasSuffix(" 0 failed") ? 0 : 1), "\(result.stderr)", sourceLocation: sourceLocation)
+        return result
+    }
+
     @Test("the shipped rule cases pass with the built-in rules")
     func shippedCasesPass() async throws {
         let folder = repositoryRoot.appendingPathComponent("scripts/rules/tests")
@@ -88,8 +100,7 @@ struct RulesTestCommandTests {
 
     @Test("the current folder is searched when no path is given")
     func currentFolderByDefault() async throws {
-        let result = try await FirmlinkProcess.launch(["rules", "test"], files: ["cases/sku.yaml": Self.skuCases])
-        #expect(result.lines.last == "2 passed, 2 failed", "\(result.stdout)")
+        try await rulesTest([], files: ["cases/sku.yaml": Self.skuCases], tally: "2 passed, 2 failed")
     }
 
     @Test("--config gives the cases the seller's [orders] settings, which a case's config overrides, and the seller's timezone")
@@ -126,14 +137,10 @@ struct RulesTestCommandTests {
                 statuses = ["Nowe zamówienia"]
                 """,
         ]
-        let configured = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "firmlink.toml"], files: files)
-        #expect(configured.status == 0, "\(configured.stdout)\n\(configured.stderr)")
-        #expect(configured.lines.last == "3 passed, 0 failed", "\(configured.stdout)")
+        try await rulesTest(["cases.yaml", "--config", "firmlink.toml"], files: files, tally: "3 passed, 0 failed")
 
         // Without it, the defaults: a receipt, and Warsaw's midnight.
-        let defaults = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], files: files)
-        #expect(defaults.status == 1)
-        #expect(defaults.lines.last == "1 passed, 2 failed", "\(defaults.stdout)")
+        try await rulesTest(["cases.yaml"], files: files, tally: "1 passed, 2 failed")
 
         // Statuses named in the configuration cannot be looked up offline: the cases say so.
         let named = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml", "--config", "named.toml"], files: files)
@@ -157,8 +164,7 @@ struct RulesTestCommandTests {
               document_type: invoice
               contractor: 5
             """
-        let result = try await FirmlinkProcess.launch(["rules", "test", "cases.yaml"], files: ["cases.yaml": text])
-        #expect(result.status == 1)
+        let result = try await rulesTest(["cases.yaml"], files: ["cases.yaml": text], tally: "1 passed, 1 failed")
         #expect(result.lines.first == "✓ a Polish consumer gets a receipt", "\(result.stdout)")
         let header = try #require(result.lines.firstIndex { $0.hasPrefix("✗ a Polish consumer wrongly expected") }, "\(result.stdout)")
         let caseLine = try #require(lineNumber(of: "name: a Polish consumer wrongly", in: text))
@@ -168,7 +174,6 @@ struct RulesTestCommandTests {
             "    document_type: expected invoice, got receipt",
             "    contractor: expected 5, got new",
         ])
-        #expect(result.lines.last == "1 passed, 1 failed")
     }
 
     @Test("an unknown key in a case names the file and its line, and the file's other cases still run")
@@ -185,26 +190,20 @@ struct RulesTestCommandTests {
             expect:
               accepted: true
             """
-        let result = try await FirmlinkProcess.launch(["rules", "test", "typo.yaml"], files: ["typo.yaml": text])
-        #expect(result.status == 1)
+        let result = try await rulesTest(["typo.yaml"], files: ["typo.yaml": text], tally: "1 passed, 1 failed")
         let typoLine = try #require(lineNumber(of: "documnet_type", in: text))
         #expect(result.stdout.contains("typo.yaml:\(typoLine): unknown key expect.documnet_type"), "\(result.stdout)")
         #expect(result.stdout.contains("document_type"), "the message lists the keys it knows: \(result.stdout)")
         #expect(result.stdout.contains("✓ a good case after it"))
-        #expect(result.lines.last == "1 passed, 1 failed")
     }
 
     @Test("a script overriding match_product by SKU changes exactly the cases where SKU and name disagree")
     func userRulesOverrideOneHook() async throws {
         let files = ["cases/sku.yaml": Self.skuCases, "rules.lua": Self.skuRules]
 
-        let withScript = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "rules.lua"], files: files)
-        #expect(withScript.status == 0, "\(withScript.stdout)")
-        #expect(withScript.lines.last == "4 passed, 0 failed", "\(withScript.stdout)")
+        try await rulesTest(["cases", "--rules", "rules.lua"], files: files, tally: "4 passed, 0 failed")
 
-        let builtIn = try await FirmlinkProcess.launch(["rules", "test", "cases"], files: files)
-        #expect(builtIn.status == 1)
-        #expect(builtIn.lines.last == "2 passed, 2 failed", "\(builtIn.stdout)")
+        let builtIn = try await rulesTest(["cases"], files: files, tally: "2 passed, 2 failed")
         let failed = builtIn.lines.filter { $0.hasPrefix("✗ ") }.map { $0.dropFirst(2).components(separatedBy: "  (").first ?? "" }
         #expect(failed == [
             "a line whose SKU is in the store links to that product, whatever its name",
@@ -219,10 +218,8 @@ struct RulesTestCommandTests {
 
     @Test("a rules script that does not compile fails every case with its file and line")
     func brokenScript() async throws {
-        let result = try await FirmlinkProcess.launch(
-            ["rules", "test", "cases", "--rules", "rules.lua"], files: ["cases/sku.yaml": Self.skuCases, "rules.lua": Self.brokenRules])
-        #expect(result.status == 1)
-        #expect(result.lines.last == "0 passed, 4 failed", "\(result.stdout)")
+        let result = try await rulesTest(
+            ["cases", "--rules", "rules.lua"], files: ["cases/sku.yaml": Self.skuCases, "rules.lua": Self.brokenRules], tally: "0 passed, 4 failed")
         #expect(result.stdout.contains("rules.lua:2:"), "\(result.stdout)")
     }
 
@@ -233,12 +230,9 @@ struct RulesTestCommandTests {
             .replacingOccurrences(of: "^name: ", with: "rules: ../rules.lua\nname: ", options: .regularExpression)
         let files = ["cases/sku.yaml": named, "rules.lua": Self.skuRules, "broken.lua": Self.brokenRules]
 
-        let own = try await FirmlinkProcess.launch(["rules", "test", "cases"], files: files)
-        #expect(own.lines.last == "4 passed, 0 failed", "\(own.stdout)")
+        try await rulesTest(["cases"], files: files, tally: "4 passed, 0 failed")
 
-        let broken = try await FirmlinkProcess.launch(["rules", "test", "cases", "--rules", "broken.lua"], files: files)
-        #expect(broken.status == 1)
-        #expect(broken.lines.last == "0 passed, 4 failed", "\(broken.stdout)")
+        let broken = try await rulesTest(["cases", "--rules", "broken.lua"], files: files, tally: "0 passed, 4 failed")
         #expect(broken.stdout.contains("broken.lua:2:"), "\(broken.stdout)")
         #expect(broken.lines.filter { $0.hasPrefix("✗ ") }.allSatisfy { $0.contains("--rules broken.lua instead of its rules: ../rules.lua") },
                 "\(broken.stdout)")
