@@ -68,7 +68,12 @@ extension MigrationFields {
     static let product = [
         "name", "sku", "ean", "unit", "vat_rate", "price_gross", "baselinker_product_id", "baselinker_variant_id",
     ]
-    static let contractor = ["name", "tax_id", "address", "postcode", "city", "country", "email", "phone"]
+    static let contractor = contractorTexts.map(\.name)
+    /// A contractor's fields by their names here: all of them text.
+    static let contractorTexts: [(name: String, field: WritableKeyPath<ContractorFields, String> & Sendable)] = [
+        ("name", \.name), ("tax_id", \.taxId), ("address", \.address), ("postcode", \.postcode), ("city", \.city),
+        ("country", \.country), ("email", \.email), ("phone", \.phone),
+    ]
     static let warehouse = ["name", "country", "baselinker_warehouse", "default"]
 
     /// `fields` over `base`: what the table gives replaces, the rest stays.
@@ -87,14 +92,9 @@ extension MigrationFields {
 
     func contractor(over base: ContractorFields) throws -> ContractorFields {
         var fields = base
-        if let name = try text("name") { fields.name = name }
-        if let taxId = try text("tax_id") { fields.taxId = taxId }
-        if let address = try text("address") { fields.address = address }
-        if let postcode = try text("postcode") { fields.postcode = postcode }
-        if let city = try text("city") { fields.city = city }
-        if let country = try text("country") { fields.country = country }
-        if let email = try text("email") { fields.email = email }
-        if let phone = try text("phone") { fields.phone = phone }
+        for (name, field) in Self.contractorTexts {
+            if let text = try text(name) { fields[keyPath: field] = text }
+        }
         return fields
     }
 
@@ -129,12 +129,7 @@ enum ChangedFields {
     }
 
     static func of(_ old: ContractorFields, _ new: ContractorFields) -> [String] {
-        let pairs: [(String, String, String)] = [
-            ("name", old.name, new.name), ("tax_id", old.taxId, new.taxId), ("address", old.address, new.address),
-            ("postcode", old.postcode, new.postcode), ("city", old.city, new.city), ("country", old.country, new.country),
-            ("email", old.email, new.email), ("phone", old.phone, new.phone),
-        ]
-        return pairs.filter { $0.1 != $0.2 }.map(\.0)
+        MigrationFields.contractorTexts.filter { old[keyPath: $0.field] != new[keyPath: $0.field] }.map(\.name)
     }
 
     static func of(_ old: WarehouseFields, _ new: WarehouseFields) -> [String] {
