@@ -34,10 +34,7 @@ extension AccountGenerator {
     ) -> SandboxVariant {
         let base = Money.cents(product.prices[Self.priceGroupRetail] ?? 0)
         let retail = option.extraCents == 0 ? base : Self.roundedPrice(max(base + option.extraCents, 100))
-        var stock: [Int: Int] = [:]
-        stock[Self.mainWarehouse] = random.chance(0.15) ? 0 : random.int(1...80)
-        stock[Self.secondWarehouse] = random.chance(0.4) ? 0 : random.int(1...25)
-        stock[Self.germanWarehouse] = random.chance(0.6) ? 0 : random.int(1...15)
+        let stock = Self.stock(&random, main: (0.15, 80), second: (0.4, 25), german: (0.6, 15))
         return SandboxVariant(
             id: id,
             name: "\(product.name), \(option.name)",

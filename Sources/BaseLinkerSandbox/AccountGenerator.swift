@@ -121,10 +121,7 @@ struct AccountGenerator {
         if index == 17, let firstName { name = firstName }
         let retail = template.priceCents.lowerBound == template.priceCents.upperBound
             ? template.priceCents.lowerBound : Self.roundedPrice(random.int(template.priceCents))
-        var stock: [Int: Int] = [:]
-        stock[Self.mainWarehouse] = random.chance(0.1) ? 0 : random.int(1...250)
-        stock[Self.secondWarehouse] = random.chance(0.3) ? 0 : random.int(1...60)
-        stock[Self.germanWarehouse] = random.chance(0.5) ? 0 : random.int(1...40)
+        let stock = Self.stock(&random, main: (0.1, 250), second: (0.3, 60), german: (0.5, 40))
         return SandboxProduct(
             id: id,
             sku: random.chance(0.04) ? "" : "\(template.skuPrefix)-\(String(format: "%04d", index + 1))",
@@ -140,6 +137,19 @@ struct AccountGenerator {
             locations: [Self.mainWarehouse: "A-\(random.int(1...12))-\(random.int(1...30))"],
             tags: template.taxRate == -1 ? ["usługa"] : []
         )
+    }
+
+    /// Levels in the main, second and German warehouses, drawn in that order: each warehouse is
+    /// empty with its chance, else holds 1 to its most.
+    static func stock(
+        _ random: inout SeededRandom, main: (empty: Double, most: Int), second: (empty: Double, most: Int),
+        german: (empty: Double, most: Int)
+    ) -> [Int: Int] {
+        var stock: [Int: Int] = [:]
+        for (warehouse, level) in [(mainWarehouse, main), (secondWarehouse, second), (germanWarehouse, german)] {
+            stock[warehouse] = random.chance(level.empty) ? 0 : random.int(1...level.most)
+        }
+        return stock
     }
 
     /// Shop prices end in ,99 or ,00.
