@@ -10,6 +10,20 @@ struct BlockedTokenTests {
     /// 2022-05-03 17:10:34 in Warsaw (CEST, UTC+2).
     private static let warsawTenPastFive = Date(timeIntervalSince1970: 1_651_590_634)
 
+    /// Calls `getOrders` where every answer is `ERROR_BLOCKED_TOKEN` with `message`: what the call
+    /// throws, and the transport that counted the requests.
+    private func alwaysBlocked(
+        _ message: String, clock: VirtualClock, maxBlockedWait: Duration = .seconds(660),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async -> (error: BaseLinkerError?, transport: FakeTransport) {
+        let transport = FakeTransport(clock: clock, always: apiError("ERROR_BLOCKED_TOKEN", message))
+        let client = makeClient(transport: transport, clock: clock, maxBlockedWait: maxBlockedWait)
+        let error = await #expect(throws: BaseLinkerError.self, sourceLocation: sourceLocation) {
+            _ = try await client.call("getOrders")
+        }
+        return (error, transport)
+    }
+
     @Test("the until time is read as Europe/Warsaw wall time, summer and winter")
     func parsesUntil() throws {
         let summer = try #require(BlockedToken.blockedUntil(in: "Query limit exceeded, token blocked until 2022-05-03 17:15:34"))
@@ -61,10 +75,8 @@ struct BlockedTokenTests {
     @Test("a block that outlasts the bound fails at once with a clear error")
     func givesUpWhenUntilIsTooFar() async throws {
         let clock = VirtualClock(start: Self.warsawTenPastFive)
-        let transport = FakeTransport(clock: clock, always: apiError(
-            "ERROR_BLOCKED_TOKEN", "Query limit exceeded, token blocked until 2022-05-03 18:10:34"))
-        let client = makeClient(transport: transport, clock: clock)
-        let error = await #expect(throws: BaseLinkerError.self) { _ = try await client.call("getOrders") }
+        let (error, transport) = await alwaysBlocked(
+            "Query limit exceeded, token blocked until 2022-05-03 18:10:34", clock: clock)
         #expect(error?.kind == .blocked)
         #expect(error?.code == .blockedToken)
         #expect(error?.message.contains("2022-05-03 18:10:34 Europe/Warsaw") == true)
@@ -76,9 +88,7 @@ struct BlockedTokenTests {
     @Test("repeated blocks are waited out only up to the total bound")
     func givesUpPastTotalBound() async throws {
         let clock = VirtualClock()
-        let transport = FakeTransport(clock: clock, always: apiError("ERROR_BLOCKED_TOKEN", "Query limit exceeded"))
-        let client = makeClient(transport: transport, clock: clock, maxBlockedWait: .seconds(300))
-        let error = await #expect(throws: BaseLinkerError.self) { _ = try await client.call("getOrders") }
+        let (error, transport) = await alwaysBlocked("Query limit exceeded", clock: clock, maxBlockedWait: .seconds(300))
         #expect(error?.kind == .blocked)
         #expect(error?.message.contains("after waiting 300 s") == true)
         #expect(error?.message.contains("300 s bound") == true)
@@ -89,10 +99,8 @@ struct BlockedTokenTests {
     @Test("a token blocked until a time that stays past is not asked again every few seconds")
     func staleUntilIsNotHammered() async throws {
         let clock = VirtualClock(start: Self.warsawTenPastFive)
-        let transport = FakeTransport(clock: clock, always: apiError(
-            "ERROR_BLOCKED_TOKEN", "Query limit exceeded, token blocked until 2022-05-03 17:10:00"))
-        let client = makeClient(transport: transport, clock: clock, maxBlockedWait: .seconds(660))
-        let error = await #expect(throws: BaseLinkerError.self) { _ = try await client.call("getOrders") }
+        let (error, transport) = await alwaysBlocked(
+            "Query limit exceeded, token blocked until 2022-05-03 17:10:00", clock: clock)
         #expect(error?.kind == .blocked)
         #expect(transport.count <= 11)
         #expect(clock.sleeps.allSatisfy { $0 == .seconds(60) })
