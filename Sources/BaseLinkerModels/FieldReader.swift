@@ -120,12 +120,20 @@ package struct FieldReader {
     }
 
     package func strings(_ key: String) throws(BaseLinkerError) -> [String] {
-        var result: [String] = []
+        try elements(key, "text", \.lenientString)
+    }
+
+    package func ints(_ key: String) throws(BaseLinkerError) -> [Int] {
+        try elements(key, "an integer", \.lenientInt)
+    }
+
+    private func elements<T>(
+        _ key: String, _ expected: String, _ read: (JSONValue) -> T?
+    ) throws(BaseLinkerError) -> [T] {
+        var result: [T] = []
         for (index, element) in try array(key).enumerated() {
-            guard let text = element.lenientString else {
-                throw mismatch("\(key)[\(index)]", "text", element)
-            }
-            result.append(text)
+            guard let value = read(element) else { throw mismatch("\(key)[\(index)]", expected, element) }
+            result.append(value)
         }
         return result
     }

@@ -20,15 +20,7 @@ public struct Inventory: Sendable, Hashable {
         description = try fields.string("description")
         languages = try fields.strings("languages")
         defaultLanguage = try fields.string("default_language")
-        var groups: [Int] = []
-        for (index, group) in try fields.array("price_groups").enumerated() {
-            guard let id = group.lenientInt else {
-                throw FieldReader.error(
-                    "inventory \(id): price_groups[\(index)]: expected an integer, got \(group.excerpt)")
-            }
-            groups.append(id)
-        }
-        priceGroups = groups
+        priceGroups = try fields.ints("price_groups")
         defaultPriceGroup = try fields.int("default_price_group")
         warehouses = try fields.strings("warehouses")
         defaultWarehouse = try fields.string("default_warehouse")
