@@ -19,6 +19,6 @@ extension StoreReader {
 
     /// Every contractor, by id.
     public func contractors() throws -> [Contractor] {
-        try Contractor.order { $0.id }.fetchAll(db)
+        try Contractor.order { $0.rowID }.fetchAll(db)
     }
 }

@@ -31,6 +31,6 @@ extension StoreReader {
 
     /// A document's rows, done or not, oldest first.
     public func outboxItems(documentId: Int64) throws -> [OutboxItem] {
-        try OutboxItem.filter { $0.documentId == documentId }.order { $0.id }.fetchAll(db)
+        try OutboxItem.filter { $0.documentId == documentId }.order { $0.rowID }.fetchAll(db)
     }
 }

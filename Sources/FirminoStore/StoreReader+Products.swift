@@ -33,12 +33,12 @@ extension StoreReader {
 
     /// Every product linked to BaseLinker, by link.
     public func linkedProducts() throws -> [Product] {
-        try Product.filter { $0.baselinkerProductId != nil }.order { $0.id }.fetchAll(db)
+        try Product.filter { $0.baselinkerProductId != nil }.order { $0.rowID }.fetchAll(db)
     }
 
     /// Every product, by id.
     public func products() throws -> [Product] {
-        try Product.order { $0.id }.fetchAll(db)
+        try Product.order { $0.rowID }.fetchAll(db)
     }
 
     /// Products created or changed after `revision`, oldest change first.

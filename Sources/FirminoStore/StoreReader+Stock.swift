@@ -32,14 +32,14 @@ extension StoreReader {
 
     /// The id of the newest stock movement; 0 before the first.
     public func lastStockMovementId() throws -> Int64 {
-        try StockMovement.select { max($0.id) }.asRequest(of: Int64.self).fetchOne(db) ?? 0
+        try StockMovement.select { max($0.rowID) }.asRequest(of: Int64.self).fetchOne(db) ?? 0
     }
 
     /// Movements, oldest first; `documentId` narrows them to one document's.
     public func stockMovements(documentId: Int64? = nil) throws -> [StockMovement] {
         if let documentId {
-            return try StockMovement.filter { $0.documentId == documentId }.order { $0.id }.fetchAll(db)
+            return try StockMovement.filter { $0.documentId == documentId }.order { $0.rowID }.fetchAll(db)
         }
-        return try StockMovement.order { $0.id }.fetchAll(db)
+        return try StockMovement.order { $0.rowID }.fetchAll(db)
     }
 }

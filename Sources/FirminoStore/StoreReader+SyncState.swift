@@ -19,6 +19,6 @@ extension StoreReader {
 
     /// The latest runs, newest first.
     public func runs(limit: Int = 20) throws -> [RunRecord] {
-        try RunRecord.order { $0.id.desc }.limit(limit).fetchAll(db)
+        try RunRecord.order { $0.rowID.desc }.limit(limit).fetchAll(db)
     }
 }

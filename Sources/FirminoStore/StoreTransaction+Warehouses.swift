@@ -39,8 +39,8 @@ extension StoreTransaction {
     /// Makes a warehouse the default one.
     public func setDefaultWarehouse(id: Int64) throws {
         guard try warehouse(id: id) != nil else { throw StoreError.notFound("warehouse", id: id) }
-        try Warehouse.filter { $0.isDefault && $0.id != id }.updateAll(db) { $0.isDefault.set(to: false) }
-        try Warehouse.filter { $0.id == id }.updateAll(db) { $0.isDefault.set(to: true) }
+        try Warehouse.filter { $0.isDefault && $0.rowID != id }.updateAll(db) { $0.isDefault.set(to: false) }
+        try Warehouse.filter { $0.rowID == id }.updateAll(db) { $0.isDefault.set(to: true) }
     }
 
     private func checkWarehouseLink(_ link: String?, except id: Int64?) throws {

@@ -22,20 +22,16 @@ public struct BaseLinkerInvoice: Hashable, Sendable, Codable {
     /// The number BaseLinker shows: the attached one when there is one, else its own.
     public var shownNumber: String { externalNumber.isEmpty ? number : externalNumber }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `baselinker_invoices` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression {
         case invoiceId = "invoice_id", orderId = "order_id", number, externalNumber = "external_number"
     }
+
+    typealias CodingKeys = Columns
 }
 
 extension BaseLinkerInvoice: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "baselinker_invoices"
     /// An invoice seen again (its number attached since) replaces what was kept.
     public static let persistenceConflictPolicy = PersistenceConflictPolicy(insert: .replace)
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let invoiceId = Column(CodingKeys.invoiceId)
-        static let orderId = Column(CodingKeys.orderId)
-    }
 }

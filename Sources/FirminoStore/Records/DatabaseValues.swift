@@ -1,6 +1,11 @@
 public import GRDB
 
-// How the store's value types are kept in columns.
+// How the store's records and value types are kept in columns.
+//
+// Each record names its columns once: a nested `enum Columns`, which is both its coding keys
+// (`typealias CodingKeys = Columns`) and the query interface's column expressions. GRDB maps the
+// rows through the record's `Codable` conformance. `Columns` is public where the record is only
+// because GRDB's `TableRecord` names the type; the store alone queries its tables.
 //
 // A record's `Codable` conformance decides its columns, but not how a column's value is
 // spelled: GRDB encodes and decodes a property whose type is `DatabaseValueConvertible`

@@ -82,7 +82,8 @@ struct DocumentHeader: Hashable, Codable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `documents` columns, which are also the coding keys.
+    enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, type, number, sequence, currency
         case period = "series_period", issueDate = "issue_date", saleDate = "sale_date"
         case buyerName = "buyer_name", buyerTaxId = "buyer_tax_id", buyerAddress = "buyer_address"
@@ -94,65 +95,16 @@ struct DocumentHeader: Hashable, Codable {
         case baselinkerOrderId = "baselinker_order_id", baselinkerInvoiceId = "baselinker_invoice_id"
         case sentAt = "sent_at", createdAt = "created_at"
     }
+
+    typealias CodingKeys = Columns
 }
 
-extension DocumentHeader: FetchableRecord, MutablePersistableRecord {
+extension DocumentHeader: FetchableRecord, MutablePersistableRecord, KeptInsert {
     static let databaseTableName = "documents"
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let type = Column(CodingKeys.type)
-        static let number = Column(CodingKeys.number)
-        static let period = Column(CodingKeys.period)
-        static let sequence = Column(CodingKeys.sequence)
-        static let issueDate = Column(CodingKeys.issueDate)
-        static let saleDate = Column(CodingKeys.saleDate)
-        static let buyerName = Column(CodingKeys.buyerName)
-        static let buyerTaxId = Column(CodingKeys.buyerTaxId)
-        static let buyerAddress = Column(CodingKeys.buyerAddress)
-        static let buyerPostcode = Column(CodingKeys.buyerPostcode)
-        static let buyerCity = Column(CodingKeys.buyerCity)
-        static let buyerCountry = Column(CodingKeys.buyerCountry)
-        static let sellerName = Column(CodingKeys.sellerName)
-        static let sellerTaxId = Column(CodingKeys.sellerTaxId)
-        static let sellerAddress = Column(CodingKeys.sellerAddress)
-        static let sellerPostcode = Column(CodingKeys.sellerPostcode)
-        static let sellerCity = Column(CodingKeys.sellerCity)
-        static let sellerCountry = Column(CodingKeys.sellerCountry)
-        static let contractorId = Column(CodingKeys.contractorId)
-        static let currency = Column(CodingKeys.currency)
-        static let totalNet = Column(CodingKeys.totalNet)
-        static let totalVAT = Column(CodingKeys.totalVAT)
-        static let totalGross = Column(CodingKeys.totalGross)
-        static let baselinkerOrderId = Column(CodingKeys.baselinkerOrderId)
-        static let baselinkerInvoiceId = Column(CodingKeys.baselinkerInvoiceId)
-        static let sentAt = Column(CodingKeys.sentAt)
-        static let createdAt = Column(CodingKeys.createdAt)
-    }
+    static let insertSQL = makeInsertSQL()
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
-    }
-}
-
-extension DocumentHeader: KeptInsert {
-    static let insertColumns: [String] = [
-        CodingKeys.id, .type, .number, .period, .sequence, .issueDate, .saleDate,
-        .buyerName, .buyerTaxId, .buyerAddress, .buyerPostcode, .buyerCity, .buyerCountry,
-        .sellerName, .sellerTaxId, .sellerAddress, .sellerPostcode, .sellerCity, .sellerCountry,
-        .contractorId, .currency, .totalNet, .totalVAT, .totalGross, .baselinkerOrderId, .baselinkerInvoiceId,
-        .sentAt, .createdAt,
-    ].map(\.stringValue)
-    static let insertSQL = makeInsertSQL()
-
-    var insertArguments: StatementArguments {
-        [
-            id, type, number, period, sequence, issueDate, saleDate,
-            buyerName, buyerTaxId, buyerAddress, buyerPostcode, buyerCity, buyerCountry,
-            sellerName, sellerTaxId, sellerAddress, sellerPostcode, sellerCity, sellerCountry,
-            contractorId, currency, totalNet, totalVAT, totalGross, baselinkerOrderId, baselinkerInvoiceId,
-            StoredDate.value(sentAt), StoredDate.value(createdAt),
-        ]
     }
 
     mutating func inserted(rowID: Int64) { id = rowID }

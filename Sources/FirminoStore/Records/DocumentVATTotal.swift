@@ -19,27 +19,16 @@ struct DocumentVATTotal: Hashable, Codable {
 
     var row: VATSummary.Row { VATSummary.Row(rate: rate, net: net, vat: vat, gross: gross) }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `document_vat_totals` columns, which are also the coding keys.
+    enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case net, vat, gross
         case documentId = "document_id", rate = "vat_rate"
     }
+
+    typealias CodingKeys = Columns
 }
 
-extension DocumentVATTotal: FetchableRecord, PersistableRecord {
+extension DocumentVATTotal: FetchableRecord, PersistableRecord, KeptInsert {
     static let databaseTableName = "document_vat_totals"
-
-    enum Columns {
-        static let documentId = Column(CodingKeys.documentId)
-        static let rate = Column(CodingKeys.rate)
-        static let net = Column(CodingKeys.net)
-        static let vat = Column(CodingKeys.vat)
-        static let gross = Column(CodingKeys.gross)
-    }
-}
-
-extension DocumentVATTotal: KeptInsert {
-    static let insertColumns: [String] = [CodingKeys.documentId, .rate, .net, .vat, .gross].map(\.stringValue)
     static let insertSQL = makeInsertSQL()
-
-    var insertArguments: StatementArguments { [documentId, rate, net, vat, gross] }
 }

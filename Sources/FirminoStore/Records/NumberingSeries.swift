@@ -8,18 +8,15 @@ struct NumberingSeries: Hashable, Codable {
     var period: String
     var lastNumber: Int64
 
-    enum CodingKeys: String, CodingKey {
+    /// The `numbering_series` columns, which are also the coding keys.
+    enum Columns: String, CodingKey, ColumnExpression {
         case type, period
         case lastNumber = "last_number"
     }
+
+    typealias CodingKeys = Columns
 }
 
 extension NumberingSeries: FetchableRecord, TableRecord {
     static let databaseTableName = "numbering_series"
-
-    enum Columns {
-        static let type = Column(CodingKeys.type)
-        static let period = Column(CodingKeys.period)
-        static let lastNumber = Column(CodingKeys.lastNumber)
-    }
 }

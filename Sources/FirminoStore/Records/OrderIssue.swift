@@ -27,20 +27,16 @@ public struct OrderIssue: Hashable, Sendable, Codable {
     /// How many syncs tried it.
     public var tries: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The `order_issues` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression {
         case orderId = "order_id", state, reason, kind, since, lastSeen = "last_seen", tries
     }
+
+    typealias CodingKeys = Columns
 }
 
 extension OrderIssue.State: DatabaseValueConvertible {}
 
 extension OrderIssue: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "order_issues"
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let orderId = Column(CodingKeys.orderId)
-        static let state = Column(CodingKeys.state)
-    }
 }

@@ -18,9 +18,7 @@ public struct OutboxKind: RawRepresentable, Hashable, Sendable, Codable {
 
 /// A BaseLinker write waiting to be sent (or sent: ``doneAt`` is set): a row of `outbox`.
 public struct OutboxItem: Identifiable, Hashable, Sendable, Codable {
-    /// The `id` column: nil only for a row built to be inserted, until the insert gives it
-    /// (``didInsert(_:)``). None leaves the store without one, hence ``id``.
-    private var rowID: Int64?
+    var rowID: Int64?
     public var kind: OutboxKind
     /// JSON, as enqueued (kept as text: the schema checks that it is valid JSON).
     public var payload: Data
@@ -34,12 +32,6 @@ public struct OutboxItem: Identifiable, Hashable, Sendable, Codable {
     public var lastError: String?
     public var createdAt: Date
     public var doneAt: Date?
-
-    /// The row's id. Every row the store hands out was read or inserted, so it has one.
-    public var id: Int64 {
-        guard let rowID else { preconditionFailure("an outbox row was used before it was inserted") }
-        return rowID
-    }
 
     public var isDone: Bool { doneAt != nil }
 
@@ -58,53 +50,22 @@ public struct OutboxItem: Identifiable, Hashable, Sendable, Codable {
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `outbox` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case rowID = "id", kind, payload, attempts
         case documentId = "document_id", unfinishedAttempt = "attempt_open", lastError = "last_error"
         case createdAt = "created_at", doneAt = "done_at"
     }
+
+    typealias CodingKeys = Columns
 }
 
-extension OutboxItem: FetchableRecord, MutablePersistableRecord {
+extension OutboxItem: FetchableRecord, MutablePersistableRecord, RowIDRecord, KeptInsert {
     public static let databaseTableName = "outbox"
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let id = Column(CodingKeys.rowID)
-        static let kind = Column(CodingKeys.kind)
-        static let payload = Column(CodingKeys.payload)
-        static let documentId = Column(CodingKeys.documentId)
-        static let attempts = Column(CodingKeys.attempts)
-        static let unfinishedAttempt = Column(CodingKeys.unfinishedAttempt)
-        static let lastError = Column(CodingKeys.lastError)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let doneAt = Column(CodingKeys.doneAt)
-    }
+    static let insertSQL = makeInsertSQL()
 
     /// The payload is JSON text, not a blob: `json_valid` checks it, and people read it.
     public static func databaseDataEncodingStrategy(for column: String) -> DatabaseDataEncodingStrategy {
         .text
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        rowID = inserted.rowID
-    }
-}
-
-extension OutboxItem: KeptInsert {
-    static let insertColumns: [String] = [
-        CodingKeys.rowID, .kind, .payload, .documentId, .attempts, .unfinishedAttempt, .lastError, .createdAt,
-        .doneAt,
-    ].map(\.stringValue)
-    static let insertSQL = makeInsertSQL()
-
-    var insertArguments: StatementArguments {
-        [
-            rowID, kind, String(decoding: payload, as: UTF8.self), documentId, attempts, unfinishedAttempt, lastError,
-            StoredDate.value(createdAt), StoredDate.value(doneAt),
-        ]
-    }
-
-    mutating func inserted(rowID: Int64) { self.rowID = rowID }
 }

@@ -40,15 +40,7 @@ public struct ProductFields: Hashable, Sendable {
 /// The name and SKU are kept twice: as given, and normalised for look-ups (``normalizedName``,
 /// and the SKU as ``Normalize/sku(_:)`` makes it). Setting ``fields`` keeps both in step.
 public struct Product: Identifiable, Hashable, Sendable, Codable {
-    /// The `id` column: nil only for a card built to be inserted, until the insert gives it
-    /// (``didInsert(_:)``). Cards never leave the store without one, hence ``id``.
-    ///
-    /// An auto-incremented id is optional in a GRDB record, so that a record can exist before
-    /// its insert; callers should not have to unwrap it, so the column stays private behind a
-    /// non-optional accessor (GRDB's "hide intimate database details" practice). The other
-    /// records do the same. A draft type inserted with `insertAndFetch(_:as:)` would avoid the
-    /// optional, but read every row back after writing it, and double the record types.
-    private var rowID: Int64?
+    var rowID: Int64?
     public private(set) var name: String
     public private(set) var sku: String?
     public private(set) var ean: String?
@@ -67,12 +59,6 @@ public struct Product: Identifiable, Hashable, Sendable, Codable {
     private var normalizedSKU: String?
     public internal(set) var revision: Int64
     public internal(set) var updatedAt: Date
-
-    /// The card's id. Every card the store hands out was read or inserted, so it has one.
-    public var id: Int64 {
-        guard let rowID else { preconditionFailure("a product card was used before it was inserted") }
-        return rowID
-    }
 
     /// The linked BaseLinker variant; nil for a plain product.
     public var baselinkerVariantId: Int64? { variantColumn == 0 ? nil : variantColumn }
@@ -108,76 +94,20 @@ public struct Product: Identifiable, Hashable, Sendable, Codable {
         self.updatedAt = updatedAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `products` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case rowID = "id", name, sku, ean, unit, revision
         case normalizedName = "name_normalized", normalizedSKU = "sku_normalized", vatRate = "vat_rate"
         case grossPrice = "price_gross", baselinkerProductId = "baselinker_product_id", updatedAt = "updated_at"
         case variantColumn = "baselinker_variant_id", baselinkerFingerprint = "baselinker_fingerprint"
     }
+
+    typealias CodingKeys = Columns
 }
 
-extension Product: FetchableRecord, MutablePersistableRecord {
+extension Product: FetchableRecord, MutablePersistableRecord, RowIDRecord, KeptInsert {
     public static let databaseTableName = "products"
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let id = Column(CodingKeys.rowID)
-        static let name = Column(CodingKeys.name)
-        static let normalizedName = Column(CodingKeys.normalizedName)
-        static let sku = Column(CodingKeys.sku)
-        static let normalizedSKU = Column(CodingKeys.normalizedSKU)
-        static let ean = Column(CodingKeys.ean)
-        static let unit = Column(CodingKeys.unit)
-        static let vatRate = Column(CodingKeys.vatRate)
-        static let grossPrice = Column(CodingKeys.grossPrice)
-        static let baselinkerProductId = Column(CodingKeys.baselinkerProductId)
-        static let baselinkerVariantId = Column(CodingKeys.variantColumn)
-        static let revision = Column(CodingKeys.revision)
-        static let updatedAt = Column(CodingKeys.updatedAt)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        rowID = inserted.rowID
-    }
-
-    // Rows are read and written column by column rather than through `Codable`: a sync reads
-    // a product for nearly every order line, and GRDB's `Decodable` path costs several times
-    // as much per row.
-
-    public init(row: Row) throws {
-        rowID = try row.decode(forColumn: "id")
-        name = try row.decode(forColumn: "name")
-        normalizedName = try row.decode(forColumn: "name_normalized")
-        sku = try row.decode(forColumn: "sku")
-        normalizedSKU = try row.decode(forColumn: "sku_normalized")
-        ean = try row.decode(forColumn: "ean")
-        unit = try row.decode(forColumn: "unit")
-        vatRate = try row.decode(forColumn: "vat_rate")
-        grossPrice = try row.decode(forColumn: "price_gross")
-        baselinkerProductId = try row.decode(forColumn: "baselinker_product_id")
-        variantColumn = try row.decode(forColumn: "baselinker_variant_id")
-        baselinkerFingerprint = try row.decode(forColumn: "baselinker_fingerprint")
-        revision = try row.decode(forColumn: "revision")
-        updatedAt = try row.decode(forColumn: "updated_at")
-    }
-
-    public func encode(to container: inout PersistenceContainer) {
-        container["id"] = rowID
-        container["name"] = name
-        container["name_normalized"] = normalizedName
-        container["sku"] = sku
-        container["sku_normalized"] = normalizedSKU
-        container["ean"] = ean
-        container["unit"] = unit
-        container["vat_rate"] = vatRate
-        container["price_gross"] = grossPrice
-        container["baselinker_product_id"] = baselinkerProductId
-        container["baselinker_variant_id"] = variantColumn
-        container["baselinker_fingerprint"] = baselinkerFingerprint
-        container["revision"] = revision
-        container["updated_at"] = updatedAt
-    }
+    static let insertSQL = makeInsertSQL()
 }
 
 extension ProductFields {
@@ -194,21 +124,4 @@ extension ProductFields {
         }
         return fields
     }
-}
-
-extension Product: KeptInsert {
-    static let insertColumns: [String] = [
-        CodingKeys.rowID, .name, .normalizedName, .sku, .normalizedSKU, .ean, .unit, .vatRate, .grossPrice,
-        .baselinkerProductId, .variantColumn, .baselinkerFingerprint, .revision, .updatedAt,
-    ].map(\.stringValue)
-    static let insertSQL = makeInsertSQL()
-
-    var insertArguments: StatementArguments {
-        [
-            rowID, name, normalizedName, sku, normalizedSKU, ean, unit, vatRate, grossPrice, baselinkerProductId,
-            variantColumn, baselinkerFingerprint, revision, StoredDate.value(updatedAt),
-        ]
-    }
-
-    mutating func inserted(rowID: Int64) { self.rowID = rowID }
 }

@@ -16,9 +16,7 @@ public enum RunOutcome: String, Hashable, Sendable, Codable, CaseIterable, Datab
 /// One run of a sync: when it started and finished, how it ended and its JSON summary. A row
 /// of `runs`.
 public struct RunRecord: Identifiable, Hashable, Sendable, Codable {
-    /// The `id` column: nil only for a run built to be inserted, until the insert gives it
-    /// (``didInsert(_:)``). None leaves the store without one, hence ``id``.
-    private var rowID: Int64?
+    var rowID: Int64?
     public var startedAt: Date
     public var finishedAt: Date?
     /// JSON (kept as text: the schema checks that it is valid JSON).
@@ -30,43 +28,26 @@ public struct RunRecord: Identifiable, Hashable, Sendable, Codable {
     /// The process running it (nil for runs recorded before the store kept it).
     public var pid: Int32?
 
-    /// The run's id. Every run the store hands out was read or inserted, so it has one.
-    public var id: Int64 {
-        guard let rowID else { preconditionFailure("a run was used before it was inserted") }
-        return rowID
-    }
-
     /// A run that starts now.
     init(startedAt: Date, pid: Int32?) {
         self.startedAt = startedAt
         self.pid = pid
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `runs` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case rowID = "id", summary, outcome, error, pid
         case startedAt = "started_at", finishedAt = "finished_at"
     }
+
+    typealias CodingKeys = Columns
 }
 
-extension RunRecord: FetchableRecord, MutablePersistableRecord {
+extension RunRecord: FetchableRecord, MutablePersistableRecord, RowIDRecord {
     public static let databaseTableName = "runs"
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let id = Column(CodingKeys.rowID)
-        static let startedAt = Column(CodingKeys.startedAt)
-        static let finishedAt = Column(CodingKeys.finishedAt)
-        static let summary = Column(CodingKeys.summary)
-        static let outcome = Column(CodingKeys.outcome)
-    }
 
     /// The summary is JSON text, not a blob: `json_valid` checks it, and people read it.
     public static func databaseDataEncodingStrategy(for column: String) -> DatabaseDataEncodingStrategy {
         .text
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        rowID = inserted.rowID
     }
 }

@@ -18,23 +18,19 @@ public struct StockLevel: Hashable, Sendable, Codable {
 
     public var isNegative: Bool { quantity < 0 }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `stock_levels` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression {
         case quantity
         case productId = "product_id", warehouseId = "warehouse_id"
-    }
-}
 
-extension StockLevel: FetchableRecord, TableRecord {
-    public static let databaseTableName = "stock_levels"
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let productId = Column(CodingKeys.productId)
-        static let warehouseId = Column(CodingKeys.warehouseId)
-        static let quantity = Column(CodingKeys.quantity)
         /// The movement that last changed the level: what ``StoreReader/stockChanges(afterMovement:)``
         /// compares with its cursor. Not a property: nothing outside the ledger needs it.
         static let lastMovementId = Column("last_movement_id")
     }
+
+    typealias CodingKeys = Columns
+}
+
+extension StockLevel: FetchableRecord, TableRecord {
+    public static let databaseTableName = "stock_levels"
 }

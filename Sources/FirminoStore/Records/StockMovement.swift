@@ -21,9 +21,7 @@ public struct StockMovementReason: RawRepresentable, Hashable, Sendable, Codable
 /// One entry of the stock ledger: a row of `stock_movements`. Movements are never changed or
 /// deleted (triggers refuse it), and inserting one moves its level (``StockLevel``).
 public struct StockMovement: Identifiable, Hashable, Sendable, Codable {
-    /// The `id` column: nil only for a movement built to be inserted, until the insert gives
-    /// it (``didInsert(_:)``). None leaves the store without one, hence ``id``.
-    private var rowID: Int64?
+    var rowID: Int64?
     public var productId: Int64
     public var warehouseId: Int64
     public var delta: Int
@@ -31,13 +29,6 @@ public struct StockMovement: Identifiable, Hashable, Sendable, Codable {
     public var documentId: Int64?
     public var note: String
     public var createdAt: Date
-
-    /// The movement's id. Every movement the store hands out was read or inserted, so it has
-    /// one.
-    public var id: Int64 {
-        guard let rowID else { preconditionFailure("a stock movement was used before it was inserted") }
-        return rowID
-    }
 
     /// A movement to insert.
     init(
@@ -53,43 +44,17 @@ public struct StockMovement: Identifiable, Hashable, Sendable, Codable {
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `stock_movements` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case rowID = "id", delta, reason, note
         case productId = "product_id", warehouseId = "warehouse_id", documentId = "document_id"
         case createdAt = "created_at"
     }
+
+    typealias CodingKeys = Columns
 }
 
-extension StockMovement: FetchableRecord, MutablePersistableRecord {
+extension StockMovement: FetchableRecord, MutablePersistableRecord, RowIDRecord, KeptInsert {
     public static let databaseTableName = "stock_movements"
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let id = Column(CodingKeys.rowID)
-        static let productId = Column(CodingKeys.productId)
-        static let warehouseId = Column(CodingKeys.warehouseId)
-        static let delta = Column(CodingKeys.delta)
-        static let reason = Column(CodingKeys.reason)
-        static let documentId = Column(CodingKeys.documentId)
-        static let note = Column(CodingKeys.note)
-        static let createdAt = Column(CodingKeys.createdAt)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        rowID = inserted.rowID
-    }
-}
-
-extension StockMovement: KeptInsert {
-    static let insertColumns: [String] = [
-        CodingKeys.rowID, .productId, .warehouseId, .delta, .reason, .documentId, .note, .createdAt,
-    ].map(\.stringValue)
     static let insertSQL = makeInsertSQL()
-
-    var insertArguments: StatementArguments {
-        [rowID, productId, warehouseId, delta, reason, documentId, note, StoredDate.value(createdAt)]
-    }
-
-    mutating func inserted(rowID: Int64) { self.rowID = rowID }
 }

@@ -8,10 +8,13 @@ struct SyncCursor: Hashable, Codable {
     var value: String
     var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
+    /// The `sync_state` columns, which are also the coding keys.
+    enum Columns: String, CodingKey, ColumnExpression {
         case key, value
         case updatedAt = "updated_at"
     }
+
+    typealias CodingKeys = Columns
 }
 
 extension SyncCursor: FetchableRecord, PersistableRecord {
@@ -20,10 +23,4 @@ extension SyncCursor: FetchableRecord, PersistableRecord {
     /// One row per key: setting a cursor replaces its row. (GRDB's `upsert` would not do for
     /// this `WITHOUT ROWID` table: it reads the rowid back.)
     static let persistenceConflictPolicy = PersistenceConflictPolicy(insert: .replace)
-
-    enum Columns {
-        static let key = Column(CodingKeys.key)
-        static let value = Column(CodingKeys.value)
-        static let updatedAt = Column(CodingKeys.updatedAt)
-    }
 }

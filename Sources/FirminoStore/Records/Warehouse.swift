@@ -18,20 +18,11 @@ public struct WarehouseFields: Hashable, Sendable {
 /// A store warehouse: a row of `warehouses`. Exactly one warehouse is the default once any
 /// exists.
 public struct Warehouse: Identifiable, Hashable, Sendable, Codable {
-    /// The `id` column: nil only for a warehouse built to be inserted, until the insert gives
-    /// it (``didInsert(_:)``). None leaves the store without one, hence ``id``.
-    private var rowID: Int64?
+    var rowID: Int64?
     public private(set) var name: String
     public private(set) var country: String
     public private(set) var baselinkerWarehouse: String?
     public internal(set) var isDefault: Bool
-
-    /// The warehouse's id. Every warehouse the store hands out was read or inserted, so it has
-    /// one.
-    public var id: Int64 {
-        guard let rowID else { preconditionFailure("a warehouse was used before it was inserted") }
-        return rowID
-    }
 
     /// The fields a caller sets, as one value.
     public var fields: WarehouseFields {
@@ -48,46 +39,17 @@ public struct Warehouse: Identifiable, Hashable, Sendable, Codable {
         self.isDefault = isDefault
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The `warehouses` columns, which are also the coding keys.
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case rowID = "id", name, country
         case isDefault = "is_default", baselinkerWarehouse = "baselinker_warehouse"
     }
+
+    typealias CodingKeys = Columns
 }
 
-extension Warehouse: FetchableRecord, MutablePersistableRecord {
+extension Warehouse: FetchableRecord, MutablePersistableRecord, RowIDRecord {
     public static let databaseTableName = "warehouses"
-
-    /// The columns, for the query interface. Public only because GRDB's `TableRecord` names
-    /// the type; the store alone queries its tables.
-    public enum Columns {
-        static let id = Column(CodingKeys.rowID)
-        static let name = Column(CodingKeys.name)
-        static let country = Column(CodingKeys.country)
-        static let isDefault = Column(CodingKeys.isDefault)
-        static let baselinkerWarehouse = Column(CodingKeys.baselinkerWarehouse)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        rowID = inserted.rowID
-    }
-
-    // Column by column rather than through `Codable`: read for every order line.
-
-    public init(row: Row) throws {
-        rowID = try row.decode(forColumn: "id")
-        name = try row.decode(forColumn: "name")
-        country = try row.decode(forColumn: "country")
-        baselinkerWarehouse = try row.decode(forColumn: "baselinker_warehouse")
-        isDefault = try row.decode(forColumn: "is_default")
-    }
-
-    public func encode(to container: inout PersistenceContainer) {
-        container["id"] = rowID
-        container["name"] = name
-        container["country"] = country
-        container["baselinker_warehouse"] = baselinkerWarehouse
-        container["is_default"] = isDefault
-    }
 }
 
 extension WarehouseFields {
