@@ -71,23 +71,9 @@ public struct BusinessDate: Hashable, Comparable, Sendable {
     }
 }
 
-extension BusinessDate: CustomStringConvertible {
-    public var description: String { text }
-}
+/// In JSON the ``text``, `YYYY-MM-DD`.
+extension BusinessDate: TextCoded {
+    static let kind = "a date (YYYY-MM-DD)"
 
-extension BusinessDate: Codable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = BusinessDate(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a date (YYYY-MM-DD)")
-        }
-        self = date
-    }
+    init?(text: String) { self.init(text) }
 }

@@ -73,35 +73,14 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 }
 
-extension Money: CustomStringConvertible {
-    public var description: String { decimalString }
-}
+/// In JSON a decimal string (`"123.45"`), as in the command line's JSON; read from a decimal
+/// string or a JSON number.
+extension Money: TextCoded {
+    static let kind = "an amount of money"
 
-extension Money: Codable {
-    /// Encodes as a decimal string (`"123.45"`), as in the command line's JSON.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(decimalString)
-    }
-
-    /// Decodes a decimal string or a JSON number.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            guard let money = Money(decimalString: text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "'\(text)' is not an amount of money")
-            }
-            self = money
-        } else {
-            let number = try container.decode(Double.self)
-            guard let money = Money(baselinker: number) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "\(number) is not an amount of money")
-            }
-            self = money
-        }
-    }
+    init?(text: String) { self.init(decimalString: text) }
+    init?(baselinkerNumber: Double) { self.init(baselinker: baselinkerNumber) }
+    var text: String { decimalString }
 }
 
 /// A decimal number as written: sign, digits and the power of ten they are scaled by.

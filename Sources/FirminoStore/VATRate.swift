@@ -117,33 +117,11 @@ public enum VATRate: Hashable, Sendable {
     }
 }
 
-extension VATRate: CustomStringConvertible {
-    public var description: String { name }
-}
+/// In JSON the ``name``; read from a name or a BaseLinker number (`23`, `-1`).
+extension VATRate: TextCoded {
+    static let kind = "a VAT rate"
 
-extension VATRate: Codable {
-    /// Encodes as the ``name``.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
-
-    /// Decodes a ``name`` or a BaseLinker number (`23`, `-1`).
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            guard let rate = VATRate(name: text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "'\(text)' is not a VAT rate")
-            }
-            self = rate
-        } else {
-            let number = try container.decode(Double.self)
-            guard let rate = VATRate(baselinker: number) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "\(number) is not a VAT rate")
-            }
-            self = rate
-        }
-    }
+    init?(text: String) { self.init(name: text) }
+    init?(baselinkerNumber: Double) { self.init(baselinker: baselinkerNumber) }
+    var text: String { name }
 }
