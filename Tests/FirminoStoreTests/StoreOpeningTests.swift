@@ -91,45 +91,48 @@ struct StoreOpeningTests {
         #expect(try store.read { try $0.stockLevel(productId: 7, warehouseId: 1) } == 5000)
     }
 
-    @Test("a store migrated by a newer Firmlink is refused, not damaged")
-    func newerStore() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("new.sqlite")
-        try Store(path: path).close()
-        try markMigratedByNewerVersion(path)
-        let error = #expect(throws: StoreError.self) { try Store(path: path) }
-        #expect(error?.code == .newerSchema)
-        #expect(error?.message.contains(path) == true)
+    /// A file the store must refuse to open, and what the error must say.
+    struct RefusedFile: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var fileName: String
+        /// Leaves at the path what the store is to refuse.
+        var prepare: @Sendable (String) throws -> Void
+        var code: StoreError.Code
+        /// Part of the message; nil for the path itself.
+        var saying: String?
+
+        static let all = [
+            RefusedFile(
+                testDescription: "a store migrated by a newer Firmlink is refused, not damaged", fileName: "new.sqlite",
+                prepare: { path in
+                    try Store(path: path).close()
+                    try markMigratedByNewerVersion(path)
+                },
+                code: .newerSchema),
+            RefusedFile(
+                testDescription: "a file that is not a database is refused with an error naming it", fileName: "notes.txt",
+                prepare: { path in
+                    try Data(String(repeating: "these are not the tables you are looking for\n", count: 200).utf8)
+                        .write(to: URL(fileURLWithPath: path))
+                },
+                code: .notADatabase),
+            RefusedFile(
+                testDescription: "an SQLite database of another program is refused", fileName: "other.sqlite",
+                prepare: { try makeForeignDatabase(at: $0) }, code: .notADatabase, saying: "not a Firmlink store"),
+            RefusedFile(
+                testDescription: "a store in a folder that does not exist cannot be opened, and the error says where",
+                fileName: "no/such/folder/store.sqlite", prepare: { _ in }, code: .cannotOpen),
+        ]
     }
 
-    @Test("a file that is not a database is refused with an error naming it")
-    func notADatabase() throws {
+    @Test("a file the store cannot use is refused with an error that says why and where", arguments: RefusedFile.all)
+    func refused(_ file: RefusedFile) throws {
         let folder = try TemporaryFolder()
-        let path = folder.path("notes.txt")
-        try Data(String(repeating: "these are not the tables you are looking for\n", count: 200).utf8)
-            .write(to: URL(fileURLWithPath: path))
+        let path = folder.path(file.fileName)
+        try file.prepare(path)
         let error = #expect(throws: StoreError.self) { try Store(path: path) }
-        #expect(error?.code == .notADatabase)
-        #expect(error?.message.contains(path) == true)
-    }
-
-    @Test("an SQLite database of another program is refused")
-    func foreignDatabase() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("other.sqlite")
-        try makeForeignDatabase(at: path)
-        let error = #expect(throws: StoreError.self) { try Store(path: path) }
-        #expect(error?.code == .notADatabase)
-        #expect(error?.message.contains("not a Firmlink store") == true)
-    }
-
-    @Test("a store in a folder that does not exist cannot be opened, and the error says where")
-    func missingFolder() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("no/such/folder/store.sqlite")
-        let error = #expect(throws: StoreError.self) { try Store(path: path) }
-        #expect(error?.code == .cannotOpen)
-        #expect(error?.message.contains(path) == true)
+        #expect(error?.code == file.code)
+        #expect(error?.message.contains(file.saying ?? path) == true)
     }
 
     @Test("unusable numbering formats are refused when the store opens")
