@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import FirminoStore
 
@@ -27,22 +26,13 @@ struct RunHistoryTests {
 
     @Test("runs finished before v6 are done, or partial when their summary lists failed or held orders")
     func earlierRunsGetAnOutcome() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("v5.sqlite")
-        try makeStore(at: path, migratedUpTo: "v5: products linked to a BaseLinker variant")
-        let pool = try DatabasePool(path: path)
-        try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO runs (id, started_at, finished_at, summary) VALUES
-                    (1, '2026-11-01 10:00:00.000', '2026-11-01 10:01:00.000', '{"orders":{"failed":[],"held":[]}}'),
-                    (2, '2026-11-02 10:00:00.000', '2026-11-02 10:01:00.000', '{"orders":{"failed":[{"order_id":1}],"held":[]}}'),
-                    (3, '2026-11-03 10:00:00.000', NULL, NULL);
-                """)
-        }
-        try pool.close()
-        let store = try Store(path: path)
-        defer { try? store.close() }
-        let outcomes = try store.read { try $0.runs() }.map { ($0.id, $0.outcome) }
+        let test = try TestStore(migratedUpTo: "v5: products linked to a BaseLinker variant", rows: """
+            INSERT INTO runs (id, started_at, finished_at, summary) VALUES
+                (1, '2026-11-01 10:00:00.000', '2026-11-01 10:01:00.000', '{"orders":{"failed":[],"held":[]}}'),
+                (2, '2026-11-02 10:00:00.000', '2026-11-02 10:01:00.000', '{"orders":{"failed":[{"order_id":1}],"held":[]}}'),
+                (3, '2026-11-03 10:00:00.000', NULL, NULL);
+            """)
+        let outcomes = try test.store.read { try $0.runs() }.map { ($0.id, $0.outcome) }
         let outcome: (Int64) -> RunOutcome? = { id in outcomes.first { $0.0 == id }?.1 ?? nil }
         #expect(outcomes.count == 3)
         #expect(outcome(1) == .done)

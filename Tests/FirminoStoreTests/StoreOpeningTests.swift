@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import GRDB
 @testable import FirminoStore
 
 struct StoreOpeningTests {
@@ -57,38 +56,27 @@ struct StoreOpeningTests {
 
     @Test("a store of an earlier version is migrated forward when opened, its rows kept")
     func migratesForward() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("old.sqlite")
-        try makeStore(at: path, migratedUpTo: "v1: store")
-        let store = try Store(path: path)
-        #expect(try store.appliedMigrations().count == 6)
-        let item = try #require(try store.read { try $0.pendingOutbox() }.first)
+        let test = try TestStore(migratedUpTo: "v1: store")
+        #expect(try test.store.appliedMigrations().count == 6)
+        let item = try #require(try test.store.read { try $0.pendingOutbox() }.first)
         #expect(item.kind == .attachInvoice && !item.unfinishedAttempt)
-        try store.write { try $0.beginOutboxAttempt(id: item.id) }
-        #expect(try store.read { try $0.outboxItem(id: item.id)?.unfinishedAttempt } == true)
+        try test.store.write { try $0.beginOutboxAttempt(id: item.id) }
+        #expect(try test.store.read { try $0.outboxItem(id: item.id)?.unfinishedAttempt } == true)
     }
 
     @Test("products linked before variants keep their id, link and stock, as the product itself (variant 0)")
     func productsMigrateToVariants() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("v4.sqlite")
-        try makeStore(at: path, migratedUpTo: "v4: BaseLinker's invoices, orders set aside")
-        let pool = try DatabasePool(path: path)
-        try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO warehouses (id, name, country, is_default) VALUES (1, 'Magazyn', 'PL', 1);
-                INSERT INTO products (id, name, name_normalized, vat_rate, price_gross, baselinker_product_id,
-                                      revision, updated_at)
-                    VALUES (7, 'Kubek', 'kubek', '23', 2500, 4100, 1, '2026-11-01 10:00:00.000');
-                INSERT INTO stock_movements (warehouse_id, product_id, delta, reason, created_at)
-                    VALUES (1, 7, 5000, 'adjustment', '2026-11-01 10:00:00.000');
-                """)
-        }
-        try pool.close()
-        let store = try Store(path: path)
-        let product = try #require(try store.read { try $0.productForBaseLinker(productId: 4100, variantId: 0) })
+        let test = try TestStore(migratedUpTo: "v4: BaseLinker's invoices, orders set aside", rows: """
+            INSERT INTO warehouses (id, name, country, is_default) VALUES (1, 'Magazyn', 'PL', 1);
+            INSERT INTO products (id, name, name_normalized, vat_rate, price_gross, baselinker_product_id,
+                                  revision, updated_at)
+                VALUES (7, 'Kubek', 'kubek', '23', 2500, 4100, 1, '2026-11-01 10:00:00.000');
+            INSERT INTO stock_movements (warehouse_id, product_id, delta, reason, created_at)
+                VALUES (1, 7, 5000, 'adjustment', '2026-11-01 10:00:00.000');
+            """)
+        let product = try #require(try test.store.read { try $0.productForBaseLinker(productId: 4100, variantId: 0) })
         #expect(product.id == 7 && product.name == "Kubek" && product.baselinkerVariantId == nil)
-        #expect(try store.read { try $0.stockLevel(productId: 7, warehouseId: 1) } == 5000)
+        #expect(try test.store.read { try $0.stockLevel(productId: 7, warehouseId: 1) } == 5000)
     }
 
     /// A file the store must refuse to open, and what the error must say.

@@ -46,16 +46,27 @@ func makeForeignDatabase(at path: String) throws {
 }
 
 /// A store file as an earlier Firmlink left it: migrated up to `migration` only, with one
-/// outbox row written then.
-func makeStore(at path: String, migratedUpTo migration: String) throws {
+/// outbox row and `rows` (SQL that fills that version's tables) written then.
+func makeStore(at path: String, migratedUpTo migration: String, rows: String = "") throws {
     let pool = try DatabasePool(path: path)
     try StoreSchema.migrator.migrate(pool, upTo: migration)
     try pool.write { db in
         try db.execute(sql: """
-            INSERT INTO outbox (kind, payload, created_at) VALUES ('attach_invoice', '{"order_id":1}', '2026-11-01 10:00:00.000')
+            INSERT INTO outbox (kind, payload, created_at) VALUES ('attach_invoice', '{"order_id":1}', '2026-11-01 10:00:00.000');
+            \(rows)
             """)
     }
     try pool.close()
+}
+
+extension TestStore {
+    /// A store file of an earlier Firmlink, as ``makeStore(at:migratedUpTo:rows:)`` leaves it,
+    /// opened — and so migrated forward — by this one.
+    init(migratedUpTo migration: String, rows: String = "") throws {
+        let folder = try TemporaryFolder()
+        try makeStore(at: folder.path(Self.fileName), migratedUpTo: migration, rows: rows)
+        try self.init(folder: folder)
+    }
 }
 
 /// Marks a store as migrated by a newer Firmlink.

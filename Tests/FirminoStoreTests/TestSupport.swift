@@ -31,12 +31,20 @@ struct TestStore {
     let store: Store
     let clock: TestClock
 
+    /// The name of the store's file in its folder.
+    static let fileName = "store.sqlite"
+
     init(numbering: NumberingFormats = .default) throws {
-        folder = try TemporaryFolder()
+        try self.init(folder: TemporaryFolder(), numbering: numbering)
+    }
+
+    /// The store in `folder`: opened if the folder holds one, created if not.
+    init(folder: TemporaryFolder, numbering: NumberingFormats = .default) throws {
+        self.folder = folder
         let clock = TestClock()
         self.clock = clock
         store = try Store(
-            path: folder.path("store.sqlite"),
+            path: folder.path(Self.fileName),
             options: StoreOptions(numbering: numbering, busyTimeout: 60, clock: { clock.now }))
     }
 }
