@@ -42,48 +42,26 @@ package struct SandboxInventory: Sendable, Hashable {
 
 /// A product of the inventory, with its variants.
 package struct SandboxProduct: Sendable, Hashable {
-    package var id: Int
-    package var sku: String
-    package var ean: String
+    package var id: Int = 0
+    package var sku: String = ""
+    package var ean: String = ""
     package var name: String
-    package var description: String
+    package var description: String = ""
     /// 23, 8, 5, 0, or −1 (exempt).
-    package var taxRate: Double
-    package var weight: Double
-    package var categoryId: Int
-    package var manufacturerId: Int
+    package var taxRate: Double = 23
+    package var weight: Double = 0
+    package var categoryId: Int = 0
+    package var manufacturerId: Int = 0
     /// Gross price per price group id.
-    package var prices: [Int: Double]
+    package var prices: [Int: Double] = [:]
     /// Quantity per `bl_` warehouse id. The product's own: the sandbox does not sum its
     /// variants' stock into it.
-    package var stock: [Int: Int]
+    package var stock: [Int: Int] = [:]
     /// Shelf location per `bl_` warehouse id.
-    package var locations: [Int: String]
-    package var tags: [String]
+    package var locations: [Int: String] = [:]
+    package var tags: [String] = []
     /// Sizes, colours, packs of this product, in id order.
-    package var variants: [SandboxVariant]
-
-    package init(
-        id: Int = 0, sku: String = "", ean: String = "", name: String, description: String = "",
-        taxRate: Double = 23, weight: Double = 0, categoryId: Int = 0, manufacturerId: Int = 0,
-        prices: [Int: Double] = [:], stock: [Int: Int] = [:], locations: [Int: String] = [:], tags: [String] = [],
-        variants: [SandboxVariant] = []
-    ) {
-        self.id = id
-        self.sku = sku
-        self.ean = ean
-        self.name = name
-        self.description = description
-        self.taxRate = taxRate
-        self.weight = weight
-        self.categoryId = categoryId
-        self.manufacturerId = manufacturerId
-        self.prices = prices
-        self.stock = stock
-        self.locations = locations
-        self.tags = tags
-        self.variants = variants
-    }
+    package var variants: [SandboxVariant] = []
 }
 
 /// One variant of a product (a size, a colour, a pack). As in BaseLinker its id comes from the
@@ -91,29 +69,16 @@ package struct SandboxProduct: Sendable, Hashable {
 /// SKU, EAN, prices and stock; the VAT rate, weight, category and description are its parent's.
 package struct SandboxVariant: Sendable, Hashable {
     /// 0 until the account gives it one.
-    package var id: Int
+    package var id: Int = 0
     package var name: String
-    package var sku: String
-    package var ean: String
+    package var sku: String = ""
+    package var ean: String = ""
     /// Gross price per price group id.
-    package var prices: [Int: Double]
+    package var prices: [Int: Double] = [:]
     /// Quantity per `bl_` warehouse id.
-    package var stock: [Int: Int]
+    package var stock: [Int: Int] = [:]
     /// Shelf location per `bl_` warehouse id.
-    package var locations: [Int: String]
-
-    package init(
-        id: Int = 0, name: String, sku: String = "", ean: String = "", prices: [Int: Double] = [:],
-        stock: [Int: Int] = [:], locations: [Int: String] = [:]
-    ) {
-        self.id = id
-        self.name = name
-        self.sku = sku
-        self.ean = ean
-        self.prices = prices
-        self.stock = stock
-        self.locations = locations
-    }
+    package var locations: [Int: String] = [:]
 }
 
 /// A product or a variant as the seller's panel shows it: what `GET /sandbox/products/<id>`

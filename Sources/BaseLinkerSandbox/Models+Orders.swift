@@ -16,81 +16,43 @@ package struct SandboxOrderSource: Sendable, Hashable {
 
 /// A name-and-address block of an order, for delivery or for the invoice.
 package struct SandboxAddress: Sendable, Hashable {
-    package var fullname: String
-    package var company: String
-    package var address: String
-    package var postcode: String
-    package var city: String
-    package var state: String
+    package var fullname: String = ""
+    package var company: String = ""
+    package var address: String = ""
+    package var postcode: String = ""
+    package var city: String = ""
+    package var state: String = ""
     /// The country's name as the panel shows it (in Polish).
-    package var country: String
+    package var country: String = ""
     /// ISO 3166 code as BaseLinker sends it; may be empty.
-    package var countryCode: String
-
-    package init(
-        fullname: String = "", company: String = "", address: String = "", postcode: String = "",
-        city: String = "", state: String = "", country: String = "", countryCode: String = ""
-    ) {
-        self.fullname = fullname
-        self.company = company
-        self.address = address
-        self.postcode = postcode
-        self.city = city
-        self.state = state
-        self.country = country
-        self.countryCode = countryCode
-    }
+    package var countryCode: String = ""
 }
 
 /// One line (`products[]`) of an order.
 package struct SandboxOrderLine: Sendable, Hashable {
     /// `db` for the BaseLinker inventory, `shop` for a shop's own storage.
-    package var storage: String
-    package var storageId: Int
-    package var orderProductId: Int
+    package var storage: String = "db"
+    package var storageId: Int = 0
+    package var orderProductId: Int = 0
     /// The inventory product id as text; empty when the product is unknown.
-    package var productId: String
-    package var variantId: Int
+    package var productId: String = ""
+    package var variantId: Int = 0
     package var name: String
-    package var sku: String
-    package var ean: String
-    package var location: String
+    package var sku: String = ""
+    package var ean: String = ""
+    package var location: String = ""
     /// The numeric id of a `bl_` warehouse; 0 for lines outside the inventory.
-    package var warehouseId: Int
-    package var auctionId: String
-    package var attributes: String
+    package var warehouseId: Int = 0
+    package var auctionId: String = ""
+    package var attributes: String = ""
     /// Gross price of one item in the order's currency.
     package var priceGross: Double
     /// 0–100, or BaseLinker's −1 (exempt), −0.02 (not taxable), −0.03 (reverse charge).
-    package var taxRate: Double
-    package var quantity: Int
-    package var weight: Double
+    package var taxRate: Double = 23
+    package var quantity: Int = 1
+    package var weight: Double = 0
     /// Fields sent as given, over what the line renders.
     package var fieldOverrides: [String: JSONValue] = [:]
-
-    package init(
-        storage: String = "db", storageId: Int = 0, orderProductId: Int = 0, productId: String = "",
-        variantId: Int = 0, name: String, sku: String = "", ean: String = "", location: String = "",
-        warehouseId: Int = 0, auctionId: String = "", attributes: String = "", priceGross: Double,
-        taxRate: Double = 23, quantity: Int = 1, weight: Double = 0
-    ) {
-        self.storage = storage
-        self.storageId = storageId
-        self.orderProductId = orderProductId
-        self.productId = productId
-        self.variantId = variantId
-        self.name = name
-        self.sku = sku
-        self.ean = ean
-        self.location = location
-        self.warehouseId = warehouseId
-        self.auctionId = auctionId
-        self.attributes = attributes
-        self.priceGross = priceGross
-        self.taxRate = taxRate
-        self.quantity = quantity
-        self.weight = weight
-    }
 }
 
 /// How an order's JSON departs from the documented types, the way real BaseLinker orders do

@@ -1,6 +1,6 @@
 import BaseLinker
 import BaseLinkerModels
-import BaseLinkerSandbox
+@testable import BaseLinkerSandbox
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import BaseLinker
 import BaseLinkerModels
-import BaseLinkerSandbox
+@testable import BaseLinkerSandbox
 import Config
 import FirminoStore
 import Foundation

@@ -1,5 +1,5 @@
 import BaseLinkerModels
-import BaseLinkerSandbox
+@testable import BaseLinkerSandbox
 import Config
 import FirminoStore
 import Foundation
