@@ -10,9 +10,7 @@ struct ListingTests {
 
     @Test("documents: the documented keys, money as decimal strings, absent links as explicit nulls")
     func documents() throws {
-        let test = try TestStore()
-        let documents = try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        let documents = try TestStore.withCatalog { tx, catalog throws in
             _ = try tx.insertDocument(receiptDraft(orderId: 7001, lines: [
                 DocumentLineDraft(name: "Kubek 300 ml", quantity: 2, unitGross: money("29.99"), vatRate: .standard,
                                   productId: catalog.mug.id, warehouseId: catalog.warehouse.id),
@@ -51,9 +49,7 @@ struct ListingTests {
 
     @Test("stock, products and warehouses")
     func catalog() throws {
-        let test = try TestStore()
-        let (levels, products, warehouses) = try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        let (levels, products, warehouses) = try TestStore.withCatalog { tx, catalog throws in
             try tx.setStockLevel(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, to: -4)
             _ = try tx.linkProduct(id: catalog.plate.id, baselinkerProductId: 555)
             return (try tx.stockLevels(), try tx.products(), try tx.warehouses())
@@ -78,9 +74,7 @@ struct ListingTests {
 
     @Test("each listing prints exactly these bytes: keys sorted, slashes as they are, absent values as null")
     func bytes() throws {
-        let test = try TestStore()
-        let (documents, levels, products, warehouses) = try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        let (documents, levels, products, warehouses) = try TestStore.withCatalog { tx, catalog throws in
             try tx.setStockLevel(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, to: -4)
             _ = try tx.insertDocument(receiptDraft(orderId: 7001, lines: [
                 DocumentLineDraft(name: "Kubek 300 ml", quantity: 2, unitGross: money("29.99"), vatRate: .standard,

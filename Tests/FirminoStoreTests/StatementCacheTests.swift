@@ -8,9 +8,7 @@ import Testing
 struct StatementCacheTests {
     @Test("the measure sees a statement compiled for the call: a listing's query-interface request")
     func measureSeesCompilation() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            _ = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, _ throws in
             _ = try tx.products()
             let use = try tx.db.statementUse { _ = try tx.products() }
             #expect(use == StatementUse(ran: 1, compiled: 1))
@@ -19,9 +17,7 @@ struct StatementCacheTests {
 
     @Test("the look-ups the rules call compile no statement after their first call")
     func lookUps() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, catalog throws in
             let buyer = try tx.insertContractor(ContractorFields(name: "Jan Kowalski", taxId: "PL5260001246"))
             func lookUps(_ name: String) throws {
                 _ = try tx.product(id: catalog.mug.id)
@@ -46,9 +42,7 @@ struct StatementCacheTests {
 
     @Test("an order's contractor, product, document, stock, outbox rows and cursor compile no statement after the first order")
     func perOrderWrites() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, catalog throws in
             func order(_ id: Int64) throws {
                 _ = try tx.ordersWithDocuments(among: [id, id + 1, id + 2])
                 _ = try tx.hasDocument(baselinkerOrderId: id)

@@ -4,9 +4,7 @@ import FirminoStore
 struct StockTests {
     @Test("levels are the sums of movements per product and warehouse, and may go below zero")
     func levels() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, catalog throws in
             let berlin = try tx.insertWarehouse(WarehouseFields(name: "Berlin", country: "DE"))
             try tx.moveStock(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, delta: 10)
             try tx.moveStock(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, delta: -3, note: "stłuczka")
@@ -26,9 +24,7 @@ struct StockTests {
 
     @Test("setting a level adds the adjusting movement, and none when it is already there")
     func setLevel() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, catalog throws in
             try tx.moveStock(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, delta: 5)
             let movement = try tx.setStockLevel(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, to: 2)
             #expect(movement?.delta == -3)
@@ -40,9 +36,7 @@ struct StockTests {
 
     @Test("a sale below zero goes through and reports the negative level")
     func saleBelowZero() throws {
-        let test = try TestStore()
-        let inserted = try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        let inserted = try TestStore.withCatalog { tx, catalog throws in
             try tx.moveStock(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, delta: 1)
             try tx.moveStock(productId: catalog.plate.id, warehouseId: catalog.warehouse.id, delta: 10)
             return try tx.insertDocument(receiptDraft(lines: [
@@ -61,9 +55,7 @@ struct StockTests {
 
     @Test("lines without a product or a warehouse, or drafts that move no stock, leave stock alone")
     func noMovement() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, catalog throws in
             var draft = receiptDraft(lines: [
                 DocumentLineDraft(name: "Kubek", quantity: 1, unitGross: money("1.00"), vatRate: .standard, productId: catalog.mug.id),
                 DocumentLineDraft(name: "Dostawa", quantity: 1, unitGross: money("1.00"), vatRate: .standard, warehouseId: catalog.warehouse.id),
@@ -79,9 +71,7 @@ struct StockTests {
 
     @Test("changed levels since a movement cursor: what a stock push sends")
     func changesSinceCursor() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, catalog throws in
             try tx.moveStock(productId: catalog.mug.id, warehouseId: catalog.warehouse.id, delta: 3)
             let first = try tx.stockChanges(afterMovement: 0)
             #expect(first.levels.count == 1)
@@ -96,9 +86,7 @@ struct StockTests {
 
     @Test("movements name an existing product and warehouse")
     func unknownRows() throws {
-        let test = try TestStore()
-        try test.store.write { tx throws in
-            let catalog = try tx.seedCatalog()
+        try TestStore.withCatalog { tx, catalog throws in
             let error = #expect(throws: StoreError.self) {
                 try tx.moveStock(productId: 99, warehouseId: catalog.warehouse.id, delta: 1)
             }

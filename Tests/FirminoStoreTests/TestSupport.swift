@@ -49,6 +49,21 @@ struct TestStore {
     }
 }
 
+extension TestStore {
+    /// Runs `body` in one write transaction on a fresh store that holds the usual catalog:
+    /// for tests that need nothing else of the store.
+    static func withCatalog<T>(_ body: (StoreTransaction, SeededCatalog) throws -> T) throws -> T {
+        let test = try TestStore()
+        return try test.store.write { tx in try body(tx, try tx.seedCatalog()) }
+    }
+}
+
+/// The path of a program installed in /usr/bin or /bin, for tests that need it as a second
+/// process; nil when it is not installed.
+func installedProgram(_ name: String) -> String? {
+    ["/usr/bin", "/bin"].map { "\($0)/\(name)" }.first(where: FileManager.default.isExecutableFile(atPath:))
+}
+
 func day(_ text: String) -> BusinessDate {
     guard let date = BusinessDate(text) else { preconditionFailure("bad test date \(text)") }
     return date
@@ -59,9 +74,12 @@ func money(_ text: String) -> Money {
     return amount
 }
 
+/// A main warehouse, a mug and a plate: the usual furniture of a test.
+typealias SeededCatalog = (warehouse: Warehouse, mug: Product, plate: Product)
+
 extension StoreTransaction {
-    /// A main warehouse, a mug and a plate: the usual furniture of a test.
-    func seedCatalog() throws -> (warehouse: Warehouse, mug: Product, plate: Product) {
+    /// Puts the usual ``SeededCatalog`` in the store.
+    func seedCatalog() throws -> SeededCatalog {
         let warehouse = try insertWarehouse(WarehouseFields(name: "Główny", country: "PL", baselinkerWarehouse: "bl_1"))
         let mug = try insertProduct(
             ProductFields(name: "Kubek 300 ml", sku: "KUB-300", ean: "5901234123457", vatRate: .standard, grossPrice: money("29.99")))
