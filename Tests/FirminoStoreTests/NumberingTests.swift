@@ -208,7 +208,7 @@ struct NumberingTests {
         #expect(try stores[1].read { try $0.documents().count } == 2 * perWriter)
     }
 
-    static let sqliteShell = ["/usr/bin/sqlite3", "/bin/sqlite3"].first(where: FileManager.default.isExecutableFile(atPath:))
+    static let sqliteShell = installedProgram("sqlite3")
 
     @Test(
         "two processes writing the same store get gap-free unique numbers",

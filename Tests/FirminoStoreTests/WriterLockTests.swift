@@ -36,7 +36,7 @@ struct WriterLockTests {
         #expect(throws: Never.self) { _ = try store.lockForWriting() }
     }
 
-    static let flockTool = ["/usr/bin/flock", "/bin/flock"].first(where: FileManager.default.isExecutableFile(atPath:))
+    static let flockTool = installedProgram("flock")
 
     @Test(
         "another process sees the lock, and the lock dies with the process that held it",
