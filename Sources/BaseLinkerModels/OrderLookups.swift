@@ -29,12 +29,6 @@ public struct OrderSource: Sendable, Hashable {
     public var id: Int
     public var name: String
 
-    public init(type: String, id: Int, name: String) {
-        self.type = type
-        self.id = id
-        self.name = name
-    }
-
     /// Reads the `sources` object (type → id → name), sorted by type then id.
     package static func list(from sources: JSONValue) throws(BaseLinkerError) -> [OrderSource] {
         guard let types = sources.lenientObject else {

@@ -9,13 +9,9 @@ public struct LuaFunctionShape: Sendable, Hashable {
     public var isVararg: Bool
     /// The line of its `function` keyword.
     public var line: Int
+}
 
-    public init(parameters: Int, isVararg: Bool, line: Int) {
-        self.parameters = parameters
-        self.isVararg = isVararg
-        self.line = line
-    }
-
+extension LuaFunctionShape {
     init?(_ info: LuaValue) {
         guard let parameters = info["parameters"].integerValue, let line = info["defined"].integerValue else {
             return nil

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import BaseLinker
-import BaseLinkerModels
+@testable import BaseLinkerModels
 
 @Suite("Decoding statuses, sources, invoices and the inventory")
 struct CatalogDecodingTests {

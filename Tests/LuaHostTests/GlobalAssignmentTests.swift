@@ -1,4 +1,4 @@
-import LuaHost
+@testable import LuaHost
 import Testing
 
 /// What a checker learns of a script's globals: every assignment its main chunk made, with its
