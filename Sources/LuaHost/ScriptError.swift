@@ -40,18 +40,6 @@ public struct ScriptError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The raw error object when the script raised a non-string value (`error({code = 1})`).
     public var value: LuaValue?
 
-    public init(
-        kind: Kind, file: String? = nil, line: Int? = nil, message: String,
-        traceback: String? = nil, value: LuaValue? = nil
-    ) {
-        self.kind = kind
-        self.file = file
-        self.line = line
-        self.message = message
-        self.traceback = traceback
-        self.value = value
-    }
-
     /// Where the error was raised: `file:line`, or `file` when the line is not known; nil
     /// when the file is not.
     public var location: String? {

@@ -1,5 +1,5 @@
 import Testing
-import FirminoStore
+@testable import FirminoStore
 
 struct StockTests {
     @Test("levels are the sums of movements per product and warehouse, and may go below zero")

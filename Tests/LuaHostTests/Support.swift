@@ -1,4 +1,4 @@
-import LuaHost
+@testable import LuaHost
 
 /// Small limits so hostile scripts end fast; no deadline, so no test depends on the clock.
 let testLimits = LuaLimits(instructions: 200_000, timeout: nil, memory: 16 << 20)

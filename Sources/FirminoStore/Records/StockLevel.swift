@@ -10,12 +10,6 @@ public struct StockLevel: Hashable, Sendable, Codable {
     public var warehouseId: Int64
     public var quantity: Int
 
-    public init(productId: Int64, warehouseId: Int64, quantity: Int) {
-        self.productId = productId
-        self.warehouseId = warehouseId
-        self.quantity = quantity
-    }
-
     public var isNegative: Bool { quantity < 0 }
 
     /// The `stock_levels` columns, which are also the coding keys.
