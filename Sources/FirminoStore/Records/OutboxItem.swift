@@ -25,10 +25,10 @@ public struct OutboxItem: Identifiable, Hashable, Sendable, Codable {
     public var documentId: Int64?
     /// How many times sending was tried: each try counts once, whether it was begun with
     /// ``StoreTransaction/beginOutboxAttempt(id:)`` or only recorded as failed or done.
-    public var attempts: Int
+    public var attempts = 0
     /// A try was begun and neither its failure nor its success was recorded: the process
     /// stopped while sending, so the write may have reached BaseLinker.
-    public var unfinishedAttempt: Bool
+    public var unfinishedAttempt = false
     public var lastError: String?
     public var createdAt: Date
     public var doneAt: Date?
@@ -38,16 +38,6 @@ public struct OutboxItem: Identifiable, Hashable, Sendable, Codable {
     /// The payload decoded as `T`.
     public func decodePayload<T: Decodable>(_ type: T.Type, using decoder: JSONDecoder = JSONDecoder()) throws -> T {
         try decoder.decode(type, from: payload)
-    }
-
-    /// A row to enqueue: not tried yet.
-    init(kind: OutboxKind, payload: Data, documentId: Int64?, createdAt: Date) {
-        self.kind = kind
-        self.payload = payload
-        self.documentId = documentId
-        attempts = 0
-        unfinishedAttempt = false
-        self.createdAt = createdAt
     }
 
     /// The `outbox` columns, which are also the coding keys.

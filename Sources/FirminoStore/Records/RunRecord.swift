@@ -28,12 +28,6 @@ public struct RunRecord: Identifiable, Hashable, Sendable, Codable {
     /// The process running it (nil for runs recorded before the store kept it).
     public var pid: Int32?
 
-    /// A run that starts now.
-    init(startedAt: Date, pid: Int32?) {
-        self.startedAt = startedAt
-        self.pid = pid
-    }
-
     /// The `runs` columns, which are also the coding keys.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case rowID = "id", summary, outcome, error, pid

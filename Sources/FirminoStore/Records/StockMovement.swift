@@ -30,20 +30,6 @@ public struct StockMovement: Identifiable, Hashable, Sendable, Codable {
     public var note: String
     public var createdAt: Date
 
-    /// A movement to insert.
-    init(
-        productId: Int64, warehouseId: Int64, delta: Int, reason: StockMovementReason, documentId: Int64?,
-        note: String, createdAt: Date
-    ) {
-        self.productId = productId
-        self.warehouseId = warehouseId
-        self.delta = delta
-        self.reason = reason
-        self.documentId = documentId
-        self.note = note
-        self.createdAt = createdAt
-    }
-
     /// The `stock_movements` columns, which are also the coding keys.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case rowID = "id", delta, reason, note
