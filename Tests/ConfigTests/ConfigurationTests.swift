@@ -14,6 +14,17 @@ struct ConfigurationTests {
         }
     }
 
+    /// The error `Configuration.parse` throws for `text`, which the test expects at `line` and `key`.
+    @discardableResult
+    func parseError(
+        _ text: String, line: Int?, key: String?, file: String = "firmlink.toml", sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ConfigurationError {
+        let error = try parseError(text, file: file, sourceLocation: sourceLocation)
+        #expect(error.line == line, sourceLocation: sourceLocation)
+        #expect(error.key == key, sourceLocation: sourceLocation)
+        return error
+    }
+
     @Test("an empty file gives the documented defaults")
     func defaults() throws {
         let configuration = try Configuration.parse("", file: "firmlink.toml")
@@ -108,10 +119,8 @@ struct ConfigurationTests {
         ("[warehouses]\nmap = { bl_1 = 1, xx = 2 }\n", 2, "warehouses.map.xx"),
     ])
     func unknownKey(text: String, line: Int, key: String) throws {
-        let error = try parseError(text, file: "shop/firmlink.toml")
+        let error = try parseError(text, line: line, key: key, file: "shop/firmlink.toml")
         #expect(error.file == "shop/firmlink.toml")
-        #expect(error.line == line)
-        #expect(error.key == key)
         #expect(error.description.hasPrefix("shop/firmlink.toml:\(line): \(key): "))
     }
 
@@ -129,9 +138,7 @@ struct ConfigurationTests {
         ("store = 3\n", 1, "store", "must be a table, found the number 3"),
     ])
     func badValue(text: String, line: Int, key: String, message: String) throws {
-        let error = try parseError(text)
-        #expect(error.line == line)
-        #expect(error.key == key)
+        let error = try parseError(text, line: line, key: key)
         #expect(error.message == message)
     }
 
@@ -145,22 +152,16 @@ struct ConfigurationTests {
         ("[warehouses]\ncountries = { bl_007 = \"DE\" }\n", 2, "warehouses.countries.bl_007", "write bl_7"),
     ])
     func warehouseKeys(text: String, line: Int, key: String, message: String) throws {
-        let error = try parseError(text)
-        #expect(error.line == line)
-        #expect(error.key == key)
+        let error = try parseError(text, line: line, key: key)
         #expect(error.message.contains(message), "\(error.message)")
     }
 
     @Test("two BaseLinker warehouses mapped to one store warehouse are refused, naming the one written later")
     func sharedStoreWarehouse() throws {
-        let inline = try parseError("[warehouses]\nmap = { bl_1 = 1, bl_2 = 1 }\n")
-        #expect(inline.line == 2)
-        #expect(inline.key == "warehouses.map.bl_2")
+        let inline = try parseError("[warehouses]\nmap = { bl_1 = 1, bl_2 = 1 }\n", line: 2, key: "warehouses.map.bl_2")
         #expect(inline.message.contains("store warehouse 1 is already mapped from bl_1"), "\(inline.message)")
 
-        let table = try parseError("[warehouses.map]\nbl_10 = 3\nbl_2 = 4\nbl_9 = 3\n")
-        #expect(table.line == 4)
-        #expect(table.key == "warehouses.map.bl_9")
+        let table = try parseError("[warehouses.map]\nbl_10 = 3\nbl_2 = 4\nbl_9 = 3\n", line: 4, key: "warehouses.map.bl_9")
         #expect(table.message.contains("store warehouse 3 is already mapped from bl_10"), "\(table.message)")
 
         let distinct = try Configuration.parse("[warehouses]\nmap = { bl_1 = 1, bl_2 = 2 }\n", file: "firmlink.toml")
@@ -181,8 +182,8 @@ struct ConfigurationTests {
     func modulesChecked() throws {
         let noMode = try parseError("[modules]\nproducts = true\n")
         #expect(noMode.key == "products.mode" && noMode.message.contains("\"baselinker\""), "\(noMode)")
-        let pushing = try parseError("[modules]\nproducts = true\n[products]\nmode = \"baselinker\"\n[warehouses]\npush_stock = true\n")
-        #expect(pushing.key == "warehouses.push_stock" && pushing.line == 6)
+        let pushing = try parseError(
+            "[modules]\nproducts = true\n[products]\nmode = \"baselinker\"\n[warehouses]\npush_stock = true\n", line: 6, key: "warehouses.push_stock")
         #expect(pushing.message.contains("needs [products] mode = \"firmino\""), "\(pushing)")
         let fine = try Configuration.parse(
             "[modules]\nproducts = true\n[products]\nmode = \"firmino\"\n[warehouses]\npush_stock = true\n", file: "f.toml")
@@ -227,17 +228,14 @@ struct ConfigurationTests {
 
     @Test("a numbering format that would repeat numbers is refused at load, naming its line")
     func numberingChecked() throws {
-        let error = try parseError("[orders]\nfrom = \"2026-11-01\"\n\n[numbering]\ninvoice = \"FV/{n}\"\n", file: "shop/firmlink.toml")
-        #expect(error.line == 5)
-        #expect(error.key == "numbering.invoice")
+        let error = try parseError(
+            "[orders]\nfrom = \"2026-11-01\"\n\n[numbering]\ninvoice = \"FV/{n}\"\n", line: 5, key: "numbering.invoice", file: "shop/firmlink.toml")
         #expect(error.message.contains("it has no month"), "\(error.message)")
     }
 
     @Test("a TOML syntax error reports its line")
     func syntaxError() throws {
-        let error = try parseError("[orders]\nfrom = \n")
-        #expect(error.line == 2)
-        #expect(error.key == nil)
+        try parseError("[orders]\nfrom = \n", line: 2, key: nil)
     }
 
     @Test("a token in a file others can read is refused without echoing it")
@@ -283,8 +281,7 @@ struct ConfigurationTests {
 
     @Test("a numbering format whose invoice numbers can pass BaseLinker's 30 characters is refused at load")
     func numberingLength() throws {
-        let error = try parseError("[numbering]\ninvoice = \"FAKTURA-VAT-SPRZEDAZ/{n}/{MM}/{YYYY}\"\n")
-        #expect(error.line == 2 && error.key == "numbering.invoice")
+        let error = try parseError("[numbering]\ninvoice = \"FAKTURA-VAT-SPRZEDAZ/{n}/{MM}/{YYYY}\"\n", line: 2, key: "numbering.invoice")
         #expect(error.message.contains("at most 30"), "\(error.message)")
         // A receipt's number is not sent, so it may be longer.
         _ = try Configuration.parse("[numbering]\nreceipt = \"PARAGON-FISKALNY-SKLEPU/{n}/{MM}/{YYYY}\"\n", file: "f.toml")
