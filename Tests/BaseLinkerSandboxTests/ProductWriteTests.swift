@@ -24,13 +24,13 @@ struct ProductWriteTests {
             #expect(detail.variants[String(added.productID)]?.name == "\(parent.name), rozmiar XL")
         }
         try await withSandbox { (server, client) async throws in
-            let parent = try #require(await server.account.products().first { !$0.variants.isEmpty })
+            let (parent, variant) = try await server.account.firstVariant()
             let unknown = try await client.call("addInventoryProduct", [
                 "inventory_id": 501, "parent_id": 99_999, "text_fields": ["name": "Wariant"],
             ])
             #expect(unknown.errorCode == "ERROR_PRODUCT_NOT_FOUND")
             let nested = try await client.call("addInventoryProduct", [
-                "inventory_id": 501, "parent_id": .int(Int64(parent.variants[0].id)), "text_fields": ["name": "Wariant"],
+                "inventory_id": 501, "parent_id": .int(Int64(variant.id)), "text_fields": ["name": "Wariant"],
             ])
             #expect(nested.errorCode == "ERROR_BAD_PARAMETERS")
             #expect(nested.errorMessage?.contains("cannot have variants") == true)
@@ -60,8 +60,7 @@ struct ProductWriteTests {
     @Test("addInventoryProduct updates a variant's own fields, warns about its product's, and errs on an unknown product_id")
     func updateVariant() async throws {
         try await withSandbox { (server, client) async throws in
-            let parent = try #require(await server.account.products().first { !$0.variants.isEmpty })
-            let variant = parent.variants[0]
+            let (parent, variant) = try await server.account.firstVariant()
             let reply = try await client.call("addInventoryProduct", [
                 "inventory_id": 501, "product_id": .string(String(variant.id)), "sku": "NOWY-SKU", "tax_rate": 8,
                 "text_fields": ["name": "Nowa nazwa wariantu", "description": "opis"], "prices": ["102": 9.99],
@@ -108,8 +107,7 @@ struct ProductWriteTests {
     @Test("updateInventoryProductsStock warns per product about unknown ids, other warehouses, negative and fractional quantities")
     func stockWarnings() async throws {
         try await withSandbox { (server, client) async throws in
-            let parent = try #require(await server.account.products().first { !$0.variants.isEmpty })
-            let variant = parent.variants[0]
+            let (parent, variant) = try await server.account.firstVariant()
             let reply = try await client.call("updateInventoryProductsStock", [
                 "inventory_id": 501,
                 "products": .object([

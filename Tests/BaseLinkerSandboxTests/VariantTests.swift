@@ -65,8 +65,7 @@ struct VariantTests {
     @Test("getInventoryProductsData lists a product's variants by variant id and answers a variant's own id")
     func productDataWithVariants() async throws {
         try await withSandbox { (server, client) async throws in
-            let parent = try #require(await server.account.products().first { !$0.variants.isEmpty })
-            let variant = parent.variants[0]
+            let (parent, variant) = try await server.account.firstVariant()
             let reply = try await client.call("getInventoryProductsData", [
                 "inventory_id": 501, "products": [.int(Int64(parent.id)), .int(Int64(variant.id))],
             ])
