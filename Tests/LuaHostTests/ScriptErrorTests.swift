@@ -2,6 +2,12 @@ import LuaHost
 import Testing
 
 struct ScriptErrorTests {
+    /// The error that `hook(arguments…)` raises in `source`, loaded as `name` into a runtime of its own.
+    func hookError(_ source: String, name: String, _ arguments: LuaValue...) throws -> ScriptError? {
+        let script = try makeRuntime().load(source, name: name)
+        return scriptError { _ = try script.call("hook", arguments: arguments) }
+    }
+
     @Test("a syntax error names the file and the line")
     func syntaxError() throws {
         let runtime = try makeRuntime()
@@ -15,8 +21,7 @@ struct ScriptErrorTests {
 
     @Test("a runtime error names the file and line, and carries a traceback")
     func runtimeError() throws {
-        let runtime = try makeRuntime()
-        let script = try runtime.load(
+        let error = try hookError(
             """
             local function inner(order)
               return order.buyer.name
@@ -25,8 +30,7 @@ struct ScriptErrorTests {
               local name = inner(order)
               return name
             end
-            """, name: "rules.lua")
-        let error = scriptError { _ = try script.call("hook", ["id": 1]) }
+            """, name: "rules.lua", ["id": 1])
         #expect(error?.kind == .runtime)
         #expect(error?.file == "rules.lua")
         #expect(error?.line == 2)
@@ -38,8 +42,7 @@ struct ScriptErrorTests {
 
     @Test("error(message, 2) is located at the caller's line")
     func errorLevel() throws {
-        let runtime = try makeRuntime()
-        let script = try runtime.load(
+        let error = try hookError(
             """
             local function check(x)
               if not x then error("x is required", 2) end
@@ -48,7 +51,6 @@ struct ScriptErrorTests {
               check(nil)
             end
             """, name: "level.lua")
-        let error = scriptError { _ = try script.call("hook") }
         #expect(error?.description == "level.lua:5: x is required")
     }
 
@@ -68,9 +70,7 @@ struct ScriptErrorTests {
 
     @Test("error without a position is still located at the raising line")
     func levelZero() throws {
-        let runtime = try makeRuntime()
-        let script = try runtime.load("function hook()\n\n  error('plain', 0)\nend", name: "z.lua")
-        let error = scriptError { _ = try script.call("hook") }
+        let error = try hookError("function hook()\n\n  error('plain', 0)\nend", name: "z.lua")
         #expect(error?.description == "z.lua:3: plain")
     }
 
