@@ -70,7 +70,7 @@ extension MigrationFields {
     ]
     static let contractor = contractorTexts.map(\.name)
     /// A contractor's fields by their names here: all of them text.
-    static let contractorTexts: [(name: String, field: WritableKeyPath<ContractorFields, String> & Sendable)] = [
+    static let contractorTexts: [(name: String, field: any WritableKeyPath<ContractorFields, String> & Sendable)] = [
         ("name", \.name), ("tax_id", \.taxId), ("address", \.address), ("postcode", \.postcode), ("city", \.city),
         ("country", \.country), ("email", \.email), ("phone", \.phone),
     ]

@@ -86,7 +86,7 @@ struct ProductPull {
         var changes: [SyncSummary.ProductChange] = []
         for item in items {
             do {
-                var change = try tx.inSavepoint { try apply(item, in: tx, warehouses: warehouses) }
+                let change = try tx.inSavepoint { try apply(item, in: tx, warehouses: warehouses) }
                 change.count(into: &summary.products, stock: &summary.stock)
                 changes.append(change)
             } catch {

@@ -1,7 +1,7 @@
 import BaseLinker
 import Config
-public import BaseLinkerModels
-public import FirminoStore
+import BaseLinkerModels
+import FirminoStore
 
 extension SyncSession {
     /// `products pull`: BaseLinker's products and their levels in the mapped warehouses into the
