@@ -9,8 +9,7 @@ struct ProductViewTests {
     @Test("GET /sandbox/products/<id> shows a product or a variant as the sandbox holds it; 404 JSON for an unknown id")
     func productView() async throws {
         try await withSandbox { (server, client) async throws in
-            let parent = try #require(await server.account.products().first { !$0.variants.isEmpty })
-            let variant = parent.variants[0]
+            let (parent, variant) = try await server.account.firstVariant()
             let product = try await client.get("sandbox/products/\(parent.id)")
             #expect(product.status == 200)
             let json = try #require(product.json)
