@@ -150,6 +150,15 @@ struct SyncCommandTests {
             #expect(summary["dry_run"] == .bool(true), "\(summary)")
             let planned = try #require(summary["orders"]?["documents"]?.objectValue)
             #expect(!planned.isEmpty, "the dry run says what would be issued")
+            // The plan: an object per order, every key present (null where it does not apply).
+            let plan = try #require(summary["plan"]?.arrayValue)
+            #expect(plan.count == summary["orders"]?["fetched"]?.integer.map(Int.init), "\(plan)")
+            for entry in plan {
+                let keys = try #require(entry.objectValue?.keys)
+                #expect(Set(keys) == ["order_id", "outcome", "document_type", "number", "reason"], "\(entry)")
+            }
+            #expect(plan.contains { $0["outcome"]?.stringValue == "issued" && $0["number"]?.stringValue != nil })
+            #expect(plan.contains { $0["outcome"]?.stringValue == "failed" && $0["reason"]?.stringValue != nil })
             let left = try FileManager.default.contentsOfDirectory(atPath: seller.folder.url.path)
             #expect(!left.contains { $0.hasPrefix("firmlink.sqlite") }, "a first dry run makes no store: \(left)")
 

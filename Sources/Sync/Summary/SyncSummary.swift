@@ -121,10 +121,6 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         @Listings.ExplicitNull public var number: String?
         /// Why the order would be turned down, held or failed.
         @Listings.ExplicitNull public var reason: String?
-
-        enum CodingKeys: String, CodingKey {
-            case orderId = "order_id", outcome, documentType = "document_type", number, reason
-        }
     }
 
     public struct Linking: Codable, Sendable, Equatable {
@@ -163,10 +159,6 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         public var name: String
         public var changes: [String]
         public var stockChanges: [String] = []
-
-        enum CodingKeys: String, CodingKey {
-            case action, productId = "product_id", baselinker, name, changes, stockChanges = "stock_changes"
-        }
 
         /// Counts the change into the summary.
         func count(into products: inout Products, stock: inout Stock) {
