@@ -9,13 +9,14 @@ import GRDB
 /// `databaseDataEncodingStrategy(for:)` says. A nil optional is a NULL (the default
 /// `encodeIfPresent` would leave the column out).
 struct ColumnValues<Record: KeptInsert>: Encoder {
+    /// Kept as GRDB's statement arguments take them, so that nothing is converted twice.
     final class Values {
-        var list: [DatabaseValue] = []
+        var list: [(any DatabaseValueConvertible)?] = []
     }
 
     private let values: Values
 
-    static func of(_ record: Record) throws -> [DatabaseValue] {
+    static func of(_ record: Record) throws -> [(any DatabaseValueConvertible)?] {
         let encoder = ColumnValues(values: Values())
         encoder.values.list.reserveCapacity(Record.Columns.allCases.count)
         try record.encode(to: encoder)
@@ -42,13 +43,13 @@ struct ColumnValues<Record: KeptInsert>: Encoder {
         let values: Values
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil(forKey key: Key) { values.list.append(.null) }
-        mutating func encode(_ value: Bool, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encode(_ value: String, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encode(_ value: Int, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encode(_ value: Int32, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encode(_ value: Int64, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encode(_ value: Double, forKey key: Key) { values.list.append(value.databaseValue) }
+        mutating func encodeNil(forKey key: Key) { values.list.append(nil) }
+        mutating func encode(_ value: Bool, forKey key: Key) { values.list.append(value) }
+        mutating func encode(_ value: String, forKey key: Key) { values.list.append(value) }
+        mutating func encode(_ value: Int, forKey key: Key) { values.list.append(value) }
+        mutating func encode(_ value: Int32, forKey key: Key) { values.list.append(value) }
+        mutating func encode(_ value: Int64, forKey key: Key) { values.list.append(value) }
+        mutating func encode(_ value: Double, forKey key: Key) { values.list.append(value) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             // Dates and data first, by type (cheaper than a cast): GRDB's own spelling of a
@@ -58,26 +59,26 @@ struct ColumnValues<Record: KeptInsert>: Encoder {
             } else if T.self == Data.self {
                 let data = unsafeBitCast(value, to: Data.self)
                 switch Record.databaseDataEncodingStrategy(for: key.stringValue) {
-                case .text: values.list.append(String(decoding: data, as: UTF8.self).databaseValue)
-                default: values.list.append(data.databaseValue)
+                case .text: values.list.append(String(decoding: data, as: UTF8.self))
+                default: values.list.append(data)
                 }
             } else if let convertible = value as? any DatabaseValueConvertible {
-                values.list.append(convertible.databaseValue)
+                values.list.append(convertible)
             } else {
                 throw EncodingError.invalidValue(
                     value, EncodingError.Context(codingPath: [key], debugDescription: "no column spelling for \(T.self)"))
             }
         }
 
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) { values.list.append(value.databaseValue) }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { values.list.append(value.databaseValue) }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { values.list.append(value) }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) { values.list.append(value) }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { values.list.append(value) }
+        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) { values.list.append(value) }
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) { values.list.append(value) }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { values.list.append(value) }
 
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-            if let value { try encode(value, forKey: key) } else { values.list.append(.null) }
+            if let value { try encode(value, forKey: key) } else { values.list.append(nil) }
         }
 
         mutating func nestedContainer<Nested: CodingKey>(

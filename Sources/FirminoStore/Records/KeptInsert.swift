@@ -43,10 +43,7 @@ extension StoreReader {
     /// Inserts `record` through its kept statement and gives it its id.
     func insert<Record: KeptInsert>(_ record: inout Record) throws {
         let statement = try db.cachedStatement(sql: Record.insertSQL)
-        // Through optional existentials: GRDB's initializer for those is cheaper, unspecialised,
-        // than its one for a sequence of `DatabaseValue`.
-        let values = try ColumnValues.of(record).map { $0 as (any DatabaseValueConvertible)? }
-        try statement.execute(arguments: StatementArguments(values))
+        try statement.execute(arguments: StatementArguments(ColumnValues.of(record)))
         record.inserted(rowID: db.lastInsertedRowID)
     }
 }
