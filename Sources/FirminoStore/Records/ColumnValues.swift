@@ -52,15 +52,16 @@ struct ColumnValues<Record: KeptInsert>: Encoder {
         mutating func encode(_ value: Double, forKey key: Key) { values.list.append(value) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            // Dates and data first, by type (cheaper than a cast): GRDB's own spelling of a
-            // `Date` goes through a `DateFormatter`.
-            if T.self == Date.self {
-                values.list.append(StoredDate.value(unsafeBitCast(value, to: Date.self)))
-            } else if T.self == Data.self {
-                let data = unsafeBitCast(value, to: Data.self)
+            // Dates and data first (a type check before each cast, so other values pay for
+            // one cast only): GRDB's own spelling of a `Date` goes through a `DateFormatter`,
+            // and data follows the record's strategy, as GRDB's encoder does.
+            if T.self == Date.self, let date = value as? Date {
+                values.list.append(StoredDate.value(date))
+            } else if T.self == Data.self, let data = value as? Data {
                 switch Record.databaseDataEncodingStrategy(for: key.stringValue) {
+                case .deferredToData: values.list.append(data)
                 case .text: values.list.append(String(decoding: data, as: UTF8.self))
-                default: values.list.append(data)
+                case .custom(let encode): values.list.append(encode(data))
                 }
             } else if let convertible = value as? any DatabaseValueConvertible {
                 values.list.append(convertible)
